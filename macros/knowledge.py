@@ -1,0 +1,122 @@
+"""The knowledge base: validated entries with every cross-reference resolved, in both directions.
+
+Built once per build from the loaded entries. Unknown ids, links to oneself and links to hidden
+entries are errors; a source nobody cites is a warning. After that the object does not change:
+pages, macros and exports only read it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Iterable, Mapping
+
+from . import vocabulary as v
+from .loader import Loaded, load_layers
+from .models import Entry, Ref, walk
+from .problems import DataError, Problem
+from .yamlsource import field_path, line_of
+
+Key = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Link:
+    """One reference from an entry: where it stands (field path) and what it points to."""
+    source: Key
+    target: Key
+    path: tuple
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    entries: Mapping[Key, Entry]
+    files: Mapping[Key, str]
+    links: tuple[Link, ...]
+    forward: Mapping[Key, tuple[Key, ...]]
+    backward: Mapping[Key, tuple[Key, ...]]
+    warnings: tuple[Problem, ...] = ()
+
+    def get(self, kind: str, entry_id: str) -> Entry:
+        return self.entries[(kind, entry_id)]
+
+    def has(self, kind: str, entry_id: str) -> bool:
+        return (kind, entry_id) in self.entries
+
+    def of_kind(self, kind: str) -> list[Entry]:
+        """Entries of one kind, sorted by title (then id, so equal titles keep a stable order)."""
+        found = [e for (k, _), e in self.entries.items() if k == kind]
+        return sorted(found, key=lambda e: (e.title.casefold(), e.id))
+
+    def backlinks(self, key: Key, kind: str | None = None) -> list[Entry]:
+        found = [self.entries[k] for k in self.backward.get(key, ()) if kind in (None, k[0])]
+        return sorted(found, key=lambda e: (e.kind, e.title.casefold(), e.id))
+
+    def resolve(self, keys: Iterable[Key]) -> list[Entry]:
+        return [self.entries[k] for k in keys]
+
+
+def parse_any_ref(value: str) -> Key:
+    kind, _, entry_id = value.partition("/")
+    return kind, entry_id
+
+
+def build(layers: list[Path], *, root: Path | None = None, today=None,
+          hidden: dict | None = None, hidden_file: str = "clinic.yml") -> KnowledgeBase:
+    """Load, validate and cross-link all layers; raise ``DataError`` listing every problem."""
+    loaded, problems = load_layers(layers, root=root, today=today, hidden=hidden,
+                                   hidden_file=hidden_file)
+    hidden_keys = {(k, i) for k, ids in (hidden or {}).items() for i in ids}
+    links = _resolve(loaded, hidden_keys, problems)
+    problems.extend(_unused_sources(loaded, links))
+    if any(not p.warning for p in problems):
+        raise DataError(problems)
+    forward: dict[Key, list[Key]] = {}
+    backward: dict[Key, list[Key]] = {}
+    for link in links:
+        targets = forward.setdefault(link.source, [])
+        if link.target not in targets:
+            targets.append(link.target)
+        sources = backward.setdefault(link.target, [])
+        if link.source not in sources:
+            sources.append(link.source)
+    freeze = lambda d: MappingProxyType({k: tuple(x) for k, x in d.items()})  # noqa: E731
+    return KnowledgeBase(
+        entries=MappingProxyType({k: l.entry for k, l in sorted(loaded.items())}),
+        files=MappingProxyType({k: l.file for k, l in loaded.items()}),
+        links=tuple(links), forward=freeze(forward), backward=freeze(backward),
+        warnings=tuple(sorted(p for p in problems if p.warning)))
+
+
+def _resolve(loaded: dict[Key, Loaded], hidden: set[Key], problems: list[Problem]) -> list[Link]:
+    links = []
+    for key, item in loaded.items():
+        for path, marker, value in walk(item.entry, Ref):
+            target = parse_any_ref(value) if marker.kind is None else (marker.kind, value)
+            where = (item.file, line_of(item.lines, path), field_path(path))
+            if target[0] not in v.KINDS:
+                problems.append(Problem(*where, f"unknown kind '{target[0]}' in '{value}'"))
+            elif target == key:
+                problems.append(Problem(*where, "an entry cannot link to itself"))
+            elif target in hidden:
+                problems.append(Problem(*where, f"links to {target[0]} '{target[1]}', which this "
+                                        "site hides; remove the link or stop hiding it"))
+            elif target not in loaded:
+                problems.append(Problem(*where, f"unknown {target[0]} id '{target[1]}'"
+                                        + _suggest(target, loaded)))
+            else:
+                links.append(Link(key, target, path))
+    return links
+
+
+def _suggest(target: Key, loaded) -> str:
+    import difflib
+    ids = [i for k, i in loaded if k == target[0]]
+    guess = difflib.get_close_matches(target[1], ids, n=1)
+    return f" (did you mean '{guess[0]}'?)" if guess else ""
+
+
+def _unused_sources(loaded: dict[Key, Loaded], links: list[Link]) -> list[Problem]:
+    cited = {link.target for link in links if link.target[0] == "source"}
+    return [Problem(item.file, 1, "id", "this source is never cited", warning=True)
+            for key, item in loaded.items() if key[0] == "source" and key not in cited]

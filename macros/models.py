@@ -1,0 +1,336 @@
+"""One strict Pydantic model per entry kind.
+
+Every model forbids unknown fields, takes its closed lists from the vocabulary, and marks each
+cross-reference with the kind it points to (``Ref``), so the loader can resolve and check every
+link without a list of link fields kept by hand. Client-facing text is marked ``ClientText``; the
+reading-grade test finds those fields through the same marker.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any, Iterator, Optional
+
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt,
+                      ValidationInfo, field_validator, model_validator)
+
+from . import vocabulary as v
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a string field as the id of an entry of ``kind`` (``None``: any kind, as ``kind/id``)."""
+    kind: Optional[str]
+
+
+@dataclass(frozen=True)
+class Audience:
+    who: str
+
+
+def _nonblank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_nonblank)]
+ClientText = Annotated[str, AfterValidator(_nonblank), Audience("client")]
+StudentText = Annotated[str, AfterValidator(_nonblank), Audience("student")]
+Slug = Annotated[str, Field(pattern=SLUG)]
+
+
+def ref(kind: str | None):
+    return Annotated[str, Field(pattern=SLUG if kind else r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$"),
+                     Ref(kind)]
+
+
+def _https(value: str) -> str:
+    if not re.match(r"^https://[^\s/$.?#][^\s<>\"']*$", value):
+        raise ValueError("must be a full https:// address")
+    return value
+
+
+HttpsUrl = Annotated[str, AfterValidator(_https)]
+
+Region = v.literal(v.BODY_REGIONS)
+Grade = v.literal(v.EVIDENCE_GRADES)
+Pressure = Annotated[StrictInt, Field(ge=min(v.PRESSURE), le=max(v.PRESSURE))]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Entry(Strict):
+    """Fields every entry has. ``id`` is the file name; it may be repeated in the file."""
+    id: Slug
+    title: Text
+    aliases: tuple[Text, ...] = ()
+    last_reviewed: dt.date
+    sources: tuple[ref("source"), ...] = ()
+    replaces: StrictBool = Field(False, description="In a clinic overlay: this entry replaces the "
+                                 "shipped entry with the same id on purpose.")
+
+    @field_validator("last_reviewed")
+    @classmethod
+    def _not_in_future(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        today = (info.context or {}).get("today") or dt.date.today()
+        if value > today:
+            raise ValueError(f"{value} is in the future; give the date the entry was last reviewed")
+        return value
+
+    @field_validator("aliases")
+    @classmethod
+    def _distinct_aliases(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        seen = set()
+        for alias in value:
+            if alias.casefold() in seen:
+                raise ValueError(f"alias '{alias}' is given twice")
+            seen.add(alias.casefold())
+        return value
+
+    @property
+    def kind(self) -> str:
+        return KIND_OF[type(self)]
+
+
+class Safety(Strict):
+    kind: v.literal(v.SAFETY_KINDS)
+    text: ClientText
+
+
+class PressureRange(Strict):
+    min: Pressure
+    max: Pressure
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is above max ({self.max})")
+        return self
+
+
+class Technique(Entry):
+    category: v.literal(v.TECHNIQUE_CATEGORIES)
+    setting: v.literal(v.SETTINGS)
+    setting_why: ClientText
+    summary: ClientText
+    how_it_is_done: StudentText
+    strokes: tuple[Text, ...] = ()
+    direction: StudentText
+    pressure: PressureRange
+    pace: StudentText
+    duration: StudentText
+    tools: tuple[Text, ...] = ()
+    body_regions: tuple[Region, ...] = Field(min_length=1)
+    evidence_summary: ClientText
+    safety: tuple[Safety, ...] = Field(min_length=1)
+    feels_like: ClientText
+    after_effects: tuple[ClientText, ...] = Field(min_length=1)
+    warning_signs: tuple[ClientText, ...] = Field(min_length=1)
+    origins: tuple[ref("history"), ...] = ()
+    credentials: tuple[ref("credential"), ...] = ()
+    therapies: tuple[ref("therapy"), ...] = ()
+
+
+class Evidence(Strict):
+    technique: ref("technique")
+    grade: Grade
+    effect: ClientText
+    sources: tuple[ref("source"), ...] = ()
+
+    @model_validator(mode="after")
+    def _graded_claims_cite(self):
+        if self.grade != "insufficient" and not self.sources:
+            raise ValueError(f"a grade of '{self.grade}' needs at least one source; "
+                             "use 'insufficient' where there is none")
+        return self
+
+
+class Myth(Strict):
+    claim: ClientText
+    verdict: ClientText
+    sources: tuple[ref("source"), ...] = Field(min_length=1)
+
+
+class Condition(Entry):
+    body_regions: tuple[Region, ...] = Field(min_length=1)
+    summary: ClientText
+    bottom_line: ClientText
+    evidence: tuple[Evidence, ...] = Field(min_length=1)
+    myths: tuple[Myth, ...] = ()
+    wait_or_adapt: tuple[ClientText, ...] = Field(min_length=1)
+    red_flags: tuple[ClientText, ...] = Field(min_length=1)
+    session: ClientText
+    self_care: tuple[ClientText, ...] = Field(min_length=1)
+    therapies: tuple[ref("therapy"), ...] = ()
+
+    @field_validator("evidence")
+    @classmethod
+    def _one_row_per_technique(cls, rows):
+        seen = set()
+        for row in rows:
+            if row.technique in seen:
+                raise ValueError(f"technique '{row.technique}' has two evidence rows; merge them")
+            seen.add(row.technique)
+        return rows
+
+
+class Therapy(Entry):
+    summary: ClientText
+    what_it_is: StudentText
+    with_massage: ClientText
+    evidence_grade: Grade
+    evidence: ClientText
+    safety: tuple[Safety, ...] = Field(min_length=1)
+    delivered_by: tuple[ref("credential"), ...] = ()
+    delivered_by_note: ClientText
+    conditions: tuple[ref("condition"), ...] = ()
+    techniques: tuple[ref("technique"), ...] = ()
+
+    @model_validator(mode="after")
+    def _graded_claims_cite(self):
+        if self.evidence_grade != "insufficient" and not self.sources:
+            raise ValueError(f"an evidence grade of '{self.evidence_grade}' needs at least one source")
+        return self
+
+
+class When(Strict):
+    """A date in history. ``year`` is negative before the common era."""
+    year: StrictInt
+    end_year: Optional[StrictInt] = None
+    approximate: StrictBool = False
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.end_year is not None and self.end_year < self.year:
+            raise ValueError("end_year is before year")
+        if self.year == 0 or self.end_year == 0:
+            raise ValueError("there is no year 0: 1 BCE is -1, 1 CE is 1")
+        return self
+
+
+class History(Entry):
+    when: When
+    place: Text
+    people: tuple[Text, ...] = ()
+    summary: ClientText
+    significance: ClientText
+    contested: Optional[ClientText] = None
+    techniques: tuple[ref("technique"), ...] = ()
+
+
+class Credential(Entry):
+    abbreviation: Optional[Text] = None
+    kind_of_credential: v.literal(v.CREDENTIAL_KINDS)
+    issuer: Text
+    jurisdiction: Text
+    summary: ClientText
+    requirements: tuple[Text, ...] = Field(min_length=1)
+    requirements_as_of: dt.date
+    official_url: HttpsUrl
+    how_to_verify: ClientText
+    tells_you: ClientText
+    does_not_tell_you: ClientText
+    techniques: tuple[ref("technique"), ...] = ()
+
+
+class Source(Entry):
+    authors: Text
+    year: Optional[Annotated[StrictInt, Field(ge=1000, le=2100)]] = None
+    venue: Text
+    source_type: v.literal(v.SOURCE_TYPES)
+    certainty: v.literal(v.SOURCE_CERTAINTY)
+    finding: Text
+    doi: Optional[Annotated[str, Field(pattern=r"^10\.\d{4,9}/\S+$")]] = None
+    pmid: Optional[Annotated[str, Field(pattern=r"^\d{1,9}$")]] = None
+    url: Optional[HttpsUrl] = None
+
+    @model_validator(mode="after")
+    def _findable(self):
+        if not (self.doi or self.pmid or self.url):
+            raise ValueError("a source needs a doi, a pmid or a url so readers can find it")
+        if self.sources:
+            raise ValueError("a source does not cite other sources")
+        return self
+
+
+class Glossary(Entry):
+    definition: ClientText
+    details: Optional[StudentText] = None
+    see_also: tuple[ref(None), ...] = ()
+
+    @field_validator("definition")
+    @classmethod
+    def _short(cls, value: str) -> str:
+        if len(value) > 300:
+            raise ValueError("a definition is shown as a tooltip: keep it under 300 characters "
+                             "and put the rest in 'details'")
+        return value
+
+
+class Faq(Entry):
+    answer: ClientText
+    related: tuple[ref(None), ...] = ()
+    order: StrictInt = 100
+
+
+class HeldCredential(Strict):
+    credential: ref("credential")
+    number: Text
+    issuer: Text
+    expires: Optional[dt.date] = None
+
+
+class Therapist(Entry):
+    photo: Optional[Text] = None
+    bio: ClientText
+    languages: tuple[Text, ...] = Field(min_length=1)
+    techniques: tuple[ref("technique"), ...] = ()
+    conditions: tuple[ref("condition"), ...] = ()
+    credentials_held: tuple[HeldCredential, ...] = Field(min_length=1)
+
+
+MODELS: dict[str, type[Entry]] = {
+    "technique": Technique, "condition": Condition, "therapy": Therapy, "history": History,
+    "credential": Credential, "source": Source, "glossary": Glossary, "faq": Faq,
+    "therapist": Therapist,
+}
+KIND_OF = {model: kind for kind, model in MODELS.items()}
+assert set(MODELS) == set(v.KINDS), "vocabulary kinds and models differ"
+
+
+def field_marker(model: type[BaseModel], name: str, marker_type: type):
+    for meta in model.model_fields[name].metadata:
+        if isinstance(meta, marker_type):
+            return meta
+    return None
+
+
+def walk(obj: Any, marker_type: type, path: tuple = ()) -> Iterator[tuple[tuple, Any, Any]]:
+    """Yield ``(field path, marker, value)`` for every field of ``obj`` marked with ``marker_type``,
+    descending into nested models and tuples. Works for ``Ref`` and ``Audience`` alike."""
+    if not isinstance(obj, BaseModel):
+        return
+    for name, info in type(obj).model_fields.items():
+        value = getattr(obj, name)
+        marker = next((m for m in _markers(info) if isinstance(m, marker_type)), None)
+        items = value if isinstance(value, tuple) else (value,)
+        for i, item in enumerate(items):
+            here = path + ((name, i) if isinstance(value, tuple) else (name,))
+            if marker is not None and isinstance(item, str):
+                yield here, marker, item
+            elif isinstance(item, BaseModel):
+                yield from walk(item, marker_type, here)
+
+
+def _markers(info) -> list:
+    """Markers on a field, including those on the items of a tuple field."""
+    found = list(info.metadata)
+    for arg in getattr(info.annotation, "__args__", ()) or ():
+        found.extend(getattr(arg, "__metadata__", ()))
+    return found

@@ -1,0 +1,49 @@
+"""Problems found in the data: each names the file, the 1-based line and the field.
+
+Loading collects every problem in one run and raises them together, so a contributor fixes all of
+them at once instead of one per build.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    field: str
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.warning else ""
+        return f"{prefix}{self.file}:{self.line}: {self.field or '(file)'}: {self.message}"
+
+
+class DataError(Exception):
+    """The data has errors; the site must not be built."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(p for p in problems if not p.warning)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        n = len(self.problems)
+        lines = [str(p) for p in self.problems]
+        lines.append(f"{n} error{'s' if n != 1 else ''} in the knowledge base data; nothing was built.")
+        return "\n".join(lines)
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """A path as a contributor would type it: relative to the project folder when it is inside it."""
+    path = Path(path)
+    for base in (root, Path.cwd()):
+        if base is None:
+            continue
+        try:
+            return path.resolve().relative_to(Path(base).resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

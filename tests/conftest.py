@@ -1,0 +1,26 @@
+"""Shared fixtures: the project's paths and the shipped site's knowledge base, loaded once."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+from macros import site as site_mod  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def shipped():
+    """The shipped site (data/ and content/ of this repository)."""
+    return site_mod.load(ROOT)
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.fail(f"{SHARED} is missing: the shared folder must sit beside the repository")
+    return SHARED

@@ -1,0 +1,69 @@
+"""Content standards: plain language for clients, and nothing copied from the source articles."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import textstat
+
+from macros.models import Audience, walk
+
+from conftest import ROOT
+
+MAX_GRADE = 8.0
+RUN = 8  # words in a row that may not be shared with a source article
+
+
+def client_fields(site):
+    for (kind, entry_id), entry in site.kb.entries.items():
+        for path, marker, text in walk(entry, Audience):
+            if marker.who == "client":
+                yield f"{site.kb.files[(kind, entry_id)]}: {'.'.join(map(str, path))}", text
+
+
+def test_client_text_reads_at_grade_8_or_below(shipped):
+    too_hard = []
+    for where, text in client_fields(shipped):
+        grade = textstat.flesch_kincaid_grade(text)
+        if grade > MAX_GRADE:
+            too_hard.append(f"{where}: grade {grade:.1f}: {text[:90]}")
+    assert not too_hard, f"{len(too_hard)} client fields read above grade {MAX_GRADE}:\n" + "\n".join(too_hard)
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("’", "'").replace("'", ""))
+
+
+def runs(text: str) -> set[tuple[str, ...]]:
+    w = words(text)
+    return {tuple(w[i:i + RUN]) for i in range(len(w) - RUN + 1)}
+
+
+@pytest.fixture(scope="module")
+def seed_runs(shared_dir):
+    found = set()
+    for path in sorted((shared_dir / "seeds").glob("*.txt")):
+        found |= runs(path.read_text(encoding="utf-8", errors="replace"))
+    assert found, "no seed articles found"
+    return found
+
+
+def project_texts():
+    for folder, pattern in (("data", "*.y*ml"), ("content", "*.md")):
+        for path in sorted((ROOT / folder).rglob(pattern)):
+            yield path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")
+
+
+def test_no_sentence_copies_eight_words_from_the_seed_articles(seed_runs):
+    copied = []
+    for name, text in project_texts():
+        shared = runs(text) & seed_runs
+        if shared:
+            copied.append(f"{name}: {' / '.join(' '.join(r) for r in sorted(shared)[:3])}")
+    assert not copied, "text shares 8-word runs with ../shared/seeds:\n" + "\n".join(copied)
+
+
+def test_the_copy_check_catches_a_copied_run(seed_runs):
+    """The check itself works: a run lifted from a seed article is found."""
+    sample = next(iter(seed_runs))
+    assert runs("Intro words. " + " ".join(sample) + " and more.") & seed_runs
