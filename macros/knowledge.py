@@ -120,3 +120,18 @@ def _unused_sources(loaded: dict[Key, Loaded], links: list[Link]) -> list[Proble
     cited = {link.target for link in links if link.target[0] == "source"}
     return [Problem(item.file, 1, "id", "this source is never cited", warning=True)
             for key, item in loaded.items() if key[0] == "source" and key not in cited]
+
+
+def related(kb: KnowledgeBase, key: Key, limit: int = 5) -> list[Entry]:
+    """Entries of the same kind that share the most links with ``key`` (sources left out: every
+    entry cites some, and sharing a review says little about the topic). Ties go by title."""
+    def neighbours(k: Key) -> set[Key]:
+        return {n for n in (*kb.forward.get(k, ()), *kb.backward.get(k, ())) if n[0] != "source"}
+
+    scores: dict[Key, int] = {}
+    for hub in neighbours(key):
+        for other in neighbours(hub):
+            if other[0] == key[0] and other != key:
+                scores[other] = scores.get(other, 0) + 1
+    ranked = sorted(scores, key=lambda k: (-scores[k], kb.entries[k].title.casefold(), k[1]))
+    return [kb.entries[k] for k in ranked[:limit]]

@@ -1,0 +1,58 @@
+"""One build of one site: the generated pages, the glossary tooltips and the exports.
+
+Engine-neutral: the MkDocs hook calls it, and so could another engine's adapter.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from . import export
+from .pages import GeneratedPage, Pages
+from .site import Site
+
+
+class SiteBuild:
+    def __init__(self, site: Site, *, site_name: str, directory_urls: bool = True):
+        self.site = site
+        self.kb = site.kb
+        self.site_name = site.clinic.name if site.clinic else site_name
+        self.directory_urls = directory_urls
+
+    def pages(self) -> list[GeneratedPage]:
+        return Pages(self.kb, site_name=self.site_name, directory_urls=self.directory_urls,
+                     clinic=self.site.clinic).all()
+
+    def inherited_content(self, docs_dir: str):
+        """Hand-written pages of the earlier layers (the shipped site under a clinic): each as
+        ``(src path, absolute path, its content folder)``; the caller skips those the clinic
+        replaces with a page of its own."""
+        docs = Path(docs_dir).resolve()
+        for layer in self.site.layers:
+            content = (layer / "content").resolve()
+            if content == docs or not content.is_dir():
+                continue
+            for path in sorted(content.rglob("*")):
+                if path.is_file():
+                    yield path.relative_to(content).as_posix(), str(path), str(content)
+
+    @cached_property
+    def abbreviations(self) -> str:
+        """Markdown abbreviation definitions for every glossary term and alias, so the term shows
+        its definition wherever it appears (Material's tooltips)."""
+        lines = []
+        for term in self.kb.of_kind("glossary"):
+            definition = " ".join(term.definition.split())
+            for name in (term.title, *term.aliases):
+                # Acronyms (GRADE, DVT) match only in capitals, so the plain word stays plain.
+                forms = {name} if name.isupper() else {name, name.lower(), name[:1].upper() + name[1:]}
+                for form in forms:
+                    if "]" not in form:
+                        lines.append(f"*[{form}]: {definition}")
+        return "\n\n" + "\n".join(sorted(set(lines))) + "\n" if lines else ""
+
+    def decorate_markdown(self, markdown: str) -> str:
+        return markdown + self.abbreviations
+
+    def write_exports(self, site_dir: Path) -> None:
+        export.write(self.kb, site_dir / "api")

@@ -1,0 +1,64 @@
+"""MkDocs adapter: the only module that knows about MkDocs' build events.
+
+MkDocs loads this file as a bare module (the project folder is not on ``sys.path``), so it adds
+the folder that holds the ``macros`` package and imports from there. It loads the site once per
+build (``serve`` rebuilds re-read every YAML file), adds the generated pages in memory, appends the
+glossary abbreviations to each page, and writes the open-data export. A data error stops the build
+with every problem listed.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+_PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
+if _PACKAGE_PARENT not in sys.path:
+    sys.path.insert(0, _PACKAGE_PARENT)
+
+from macros import site as site_mod  # noqa: E402
+from macros.build import SiteBuild  # noqa: E402
+from macros.problems import DataError  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.knowledge_base")
+KEY = "knowledge_base"
+
+
+@event_priority(100)  # before the macros plugin, whose define_env reads the loaded site
+def on_config(config):
+    folder = Path(config.config_file_path).resolve().parent
+    try:
+        site = site_mod.load(folder)
+    except DataError as exc:
+        raise Abort("\n" + exc.report()) from None
+    for warning in site.kb.warnings:
+        log.warning(str(warning))
+    config.extra[KEY] = SiteBuild(site, site_name=config.site_name,
+                                  directory_urls=config.use_directory_urls)
+    config.watch.extend(str(layer / "data") for layer in site.layers if (layer / "data").is_dir())
+    return config
+
+
+def on_files(files: Files, config):
+    build: SiteBuild = config.extra[KEY]
+    for page in build.pages():
+        if files.get_file_from_path(page.src) is not None:
+            raise Abort(f"content/{page.src} clashes with a page generated from the data; "
+                        "rename or remove it")
+        files.append(File.generated(config, page.src, content=page.markdown))
+    for src, abs_path, layer_docs in build.inherited_content(config.docs_dir):
+        if files.get_file_from_path(src) is None:
+            files.append(File(src, layer_docs, config.site_dir, config.use_directory_urls))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    return config.extra[KEY].decorate_markdown(markdown)
+
+
+def on_post_build(config):
+    config.extra[KEY].write_exports(Path(config.site_dir))

@@ -1,0 +1,321 @@
+"""Every generated page: one per entry, one index per kind, and the pages computed from the data
+(evidence matrix, timeline, body regions).
+
+Lookups, sorting and grouping happen here; templates only lay out what they are given.
+"""
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from typing import Iterable
+
+import yaml
+from markupsafe import Markup
+
+from . import indexes, urls
+from . import vocabulary as v
+from .knowledge import Key, KnowledgeBase, related
+from .models import Entry, Ref, walk
+from .render import render_html, render_markdown
+from .text import attr, md
+
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src: str
+    markdown: str
+
+
+def year_label(when) -> str:
+    def one(year: int) -> str:
+        return f"{-year} BCE" if year < 0 else (f"{year} CE" if year < 1000 else str(year))
+    text = one(when.year)
+    if when.end_year is not None:
+        end = one(when.end_year)
+        if when.year < 0 < when.end_year or when.year > 0:
+            text = f"{one(when.year)}–{end}"
+        else:
+            text = f"{-when.year}–{-when.end_year} BCE"
+    return ("c. " if when.approximate else "") + text
+
+
+class Tools:
+    """Helpers a template uses to link from the page being rendered."""
+
+    def __init__(self, pages: "Pages", src: str, entry: Entry | None = None):
+        self.pages, self.src = pages, src
+        self.citations: list[str] = []
+        if entry is not None:
+            for _, marker, value in walk(entry, Ref):
+                if marker.kind == "source" and value not in self.citations:
+                    self.citations.append(value)
+
+    def link(self, entry: Entry, anchor: str = "") -> Markup:
+        target = urls.md_link(self.src, urls.entry_page(entry.kind, entry.id), anchor)
+        return Markup(f"[{md(entry.title)}]({target})")
+
+    def page_link(self, page: str, title: str, anchor: str = "") -> Markup:
+        return Markup(f"[{md(title)}]({urls.md_link(self.src, page, anchor)})")
+
+    def url(self, page: str, anchor: str = "") -> str:
+        return urls.html_link(self.src, page, self.pages.directory_urls, anchor)
+
+    def entry_url(self, entry: Entry, anchor: str = "") -> str:
+        return self.url(urls.entry_page(entry.kind, entry.id), anchor)
+
+    def cite(self, ids: Iterable[str]) -> Markup:
+        marks = [f"[\\[{self.citations.index(i) + 1}\\]](#ref-{self.citations.index(i) + 1})"
+                 for i in ids]
+        return Markup(" " + " ".join(marks) if marks else "")
+
+    def external(self, url: str) -> Markup:
+        """A link to another site (addresses are validated as https by the models)."""
+        return Markup(f'<a href="{attr(url)}">{md(url)}</a>')
+
+    def grade(self, grade: str) -> Markup:
+        spec = v.EVIDENCE_GRADES[grade]
+        return Markup(f'<span class="kb-grade kb-grade--{grade}" title="{html.escape(spec["meaning"])}">'
+                      f'{html.escape(spec["label"])}</span>')
+
+    def sources(self) -> list[Entry]:
+        return [self.pages.kb.get("source", i) for i in self.citations]
+
+
+class Pages:
+    def __init__(self, kb: KnowledgeBase, *, site_name: str, directory_urls: bool = True,
+                 clinic=None):
+        self.kb, self.site_name, self.directory_urls, self.clinic = kb, site_name, directory_urls, clinic
+
+    # -- the whole set ------------------------------------------------------------------------
+    def all(self) -> list[GeneratedPage]:
+        out = []
+        for (kind, _), entry in self.kb.entries.items():
+            out.append(self.entry_page(entry))
+        for kind in v.KINDS:
+            if kind == "therapist" and not self.kb.of_kind("therapist"):
+                continue
+            out.append(self.index_page(kind))
+        out.append(self.evidence_page())
+        out.append(self.regions_index())
+        out.extend(self.region_page(r) for r in v.BODY_REGIONS)
+        return out
+
+    # -- entry pages --------------------------------------------------------------------------
+    def entry_page(self, entry: Entry) -> GeneratedPage:
+        kind = entry.kind
+        src = urls.entry_page(kind, entry.id)
+        tools = Tools(self, src, entry)
+        key = (kind, entry.id)
+        context = dict(
+            e=entry, t=tools, vocab=v, kind_label=v.KINDS[kind]["singular"],
+            kind_plural=v.KINDS[kind]["label"],
+            index=tools.page_link(urls.index_page(kind), v.KINDS[kind]["label"]),
+            backlinks=self._backlinks(key), related=related(self.kb, key),
+            regions=[(r, tools.page_link(urls.region_page(r), v.BODY_REGIONS[r]))
+                     for r in getattr(entry, "body_regions", ())],
+            **getattr(self, f"_{kind}_context")(entry, tools),
+        )
+        body = render_markdown(f"{kind}.md.j2", **context)
+        return GeneratedPage(src, self._front_matter(entry, tools) + body)
+
+    def _backlinks(self, key: Key) -> list[tuple[str, list[Entry]]]:
+        groups: dict[str, list[Entry]] = {}
+        for entry in self.kb.backlinks(key):
+            if entry.kind != "source":
+                groups.setdefault(v.KINDS[entry.kind]["label"], []).append(entry)
+        return list(groups.items())
+
+    def _refs(self, kind: str, ids: Iterable[str]) -> list[Entry]:
+        return [self.kb.get(kind, i) for i in ids]
+
+    def _safety(self, items) -> list[tuple[str, list[str]]]:
+        return [(label, [s.text for s in items if s.kind == kind])
+                for kind, label in v.SAFETY_KINDS.items() if any(s.kind == kind for s in items)]
+
+    def _technique_context(self, e, tools):
+        used_for = []
+        for condition in self.kb.backlinks(("technique", e.id), "condition"):
+            row = next(r for r in condition.evidence if r.technique == e.id)
+            used_for.append((condition, row))
+        used_for.sort(key=lambda cr: (v.grade_rank(cr[1].grade), cr[0].title.casefold()))
+        return dict(
+            used_for=used_for, safety=self._safety(e.safety),
+            origins=self._refs("history", e.origins),
+            credentials=self._refs("credential", e.credentials),
+            therapies=self._refs("therapy", e.therapies),
+            pressure=tuple(v.PRESSURE[p].split(" (")[0].lower() for p in (e.pressure.min, e.pressure.max)),
+            therapists=self.kb.backlinks(("technique", e.id), "therapist"),
+        )
+
+    def _condition_context(self, e, tools):
+        rows = sorted(e.evidence, key=lambda r: (v.grade_rank(r.grade),
+                                                 self.kb.get("technique", r.technique).title))
+        return dict(rows=[(self.kb.get("technique", r.technique), r) for r in rows],
+                    therapies=self._refs("therapy", e.therapies))
+
+    def _therapy_context(self, e, tools):
+        return dict(safety=self._safety(e.safety),
+                    delivered_by=self._refs("credential", e.delivered_by),
+                    conditions=self._refs("condition", e.conditions),
+                    techniques=self._refs("technique", e.techniques))
+
+    def _history_context(self, e, tools):
+        return dict(date=year_label(e.when), era=v.era_of(e.when.year)["label"],
+                    techniques=self._refs("technique", e.techniques))
+
+    def _credential_context(self, e, tools):
+        return dict(credential_kind=v.CREDENTIAL_KINDS[e.kind_of_credential],
+                    techniques=self._refs("technique", e.techniques))
+
+    def _source_context(self, e, tools):
+        return dict(type_label=v.SOURCE_TYPES[e.source_type],
+                    certainty_label=v.SOURCE_CERTAINTY[e.certainty])
+
+    def _glossary_context(self, e, tools):
+        return dict(see_also=[self.kb.entries[(k, i)] for k, _, i in
+                              (r.partition("/") for r in e.see_also)])
+
+    _faq_context = lambda self, e, tools: dict(  # noqa: E731
+        related_entries=[self.kb.entries[(k, i)] for k, _, i in (r.partition("/") for r in e.related)])
+
+    def _therapist_context(self, e, tools):
+        return dict(techniques=self._refs("technique", e.techniques),
+                    conditions=self._refs("condition", e.conditions),
+                    held=[(self.kb.get("credential", h.credential), h) for h in e.credentials_held])
+
+    # -- front matter and structured data -----------------------------------------------------
+    def _front_matter(self, entry: Entry, tools: Tools) -> str:
+        kind = entry.kind
+        description = getattr(entry, "summary", None) or getattr(entry, "definition", None) \
+            or getattr(entry, "answer", None) or getattr(entry, "finding", None) or entry.title
+        tags = [v.KINDS[kind]["singular"]]
+        if getattr(entry, "setting", None):
+            tags.append(v.SETTINGS[entry.setting])
+        tags += [v.BODY_REGIONS[r] for r in getattr(entry, "body_regions", ())]
+        meta = {
+            "title": html.escape(entry.title),
+            "description": html.escape(" ".join(description.split())[:300]),
+            "tags": tags,
+            "render_macros": False,
+            "search": {"boost": 2} if kind not in ("source", "glossary") else {},
+            "kb_kind": kind,
+            "kb_reviewed": entry.last_reviewed.isoformat(),
+            "jsonld": json_ld(self._structured(entry)),
+        }
+        if not meta["search"]:
+            del meta["search"]
+        return _front(meta)
+
+    def _structured(self, entry: Entry) -> dict:
+        about: dict = {"@type": "Thing", "name": entry.title}
+        if entry.aliases:
+            about["alternateName"] = list(entry.aliases)
+        if entry.kind == "technique":
+            about["@type"] = "MedicalTherapy"
+            about["contraindication"] = [s.text for s in entry.safety if s.kind != "caution"]
+        elif entry.kind == "therapy":
+            about["@type"] = "MedicalTherapy"
+            about["contraindication"] = [s.text for s in entry.safety if s.kind != "caution"]
+        elif entry.kind == "condition":
+            about["@type"] = "MedicalCondition"
+            about["possibleTreatment"] = [
+                {"@type": "MedicalTherapy", "name": self.kb.get("technique", r.technique).title}
+                for r in entry.evidence if r.grade not in ("insufficient", "evidence-against")]
+            about["signOrSymptom"] = [{"@type": "MedicalSignOrSymptom", "name": t}
+                                      for t in entry.red_flags]
+        return {
+            "@context": "https://schema.org", "@type": "MedicalWebPage",
+            "name": entry.title, "lastReviewed": entry.last_reviewed.isoformat(),
+            "reviewedBy": {"@type": "Organization", "name": self.site_name},
+            "about": about,
+        }
+
+    # -- index pages --------------------------------------------------------------------------
+    def index_page(self, kind: str) -> GeneratedPage:
+        src = urls.index_page(kind)
+        tools = Tools(self, src)
+        entries = self.kb.of_kind(kind)
+        template = {"history": "timeline.md.j2", "faq": "faq_index.md.j2",
+                    "glossary": "glossary_index.md.j2"}.get(kind, "index.md.j2")
+        context = dict(kind=kind, spec=v.KINDS[kind], t=tools, entries=entries, vocab=v)
+        if kind == "history":
+            context["eras"] = self._eras(entries)
+        if kind == "faq":
+            entries = sorted(entries, key=lambda e: (e.order, e.title.casefold()))
+            context["entries"] = entries
+        table = indexes.build(kind, entries, self.kb, tools.entry_url)
+        if table is not None:
+            context["table"] = render_html("table.html.j2", **vars(table))
+        meta = {"title": v.KINDS[kind]["label"], "render_macros": False,
+                "description": f"All {v.KINDS[kind]['label'].lower()} in the knowledge base.",
+                "kb_kind": f"{kind}-index"}
+        if kind == "faq":
+            meta["jsonld"] = json_ld({
+                "@context": "https://schema.org", "@type": "FAQPage",
+                "mainEntity": [{"@type": "Question", "name": e.title,
+                                "acceptedAnswer": {"@type": "Answer", "text": e.answer}}
+                               for e in entries]})
+        return GeneratedPage(src, _front(meta) + render_markdown(template, **context))
+
+    def _eras(self, entries):
+        eras: dict[str, tuple[dict, list]] = {}
+        for e in sorted(entries, key=lambda e: (e.when.year, e.title)):
+            era = v.era_of(e.when.year)
+            eras.setdefault(era["id"], (era, []))[1].append(
+                (e, year_label(e.when), self._refs("technique", e.techniques)))
+        return list(eras.values())
+
+    # -- pages computed across kinds ------------------------------------------------------------
+    def evidence_page(self) -> GeneratedPage:
+        src = urls.EVIDENCE_PAGE
+        tools = Tools(self, src)
+        conditions = self.kb.of_kind("condition")
+        used = {r.technique for c in conditions for r in c.evidence}
+        techniques = [t for t in self.kb.of_kind("technique") if t.id in used]
+        cells = [(c, [next((r.grade for r in c.evidence if r.technique == t.id), None)
+                      for t in techniques]) for c in conditions]
+        meta = {"title": "Evidence matrix", "render_macros": False, "kb_kind": "evidence",
+                "description": "How strong the research is for each technique and condition."}
+        table = render_html("evidence_table.html.j2", t=tools, techniques=techniques, cells=cells,
+                            vocab=v)
+        return GeneratedPage(src, _front(meta) + render_markdown(
+            "evidence.md.j2", t=tools, table=table, vocab=v))
+
+    def regions_index(self) -> GeneratedPage:
+        tools = Tools(self, urls.REGIONS_INDEX)
+        regions = [(tools.page_link(urls.region_page(r), label),
+                    len(self._in_region("technique", r)), len(self._in_region("condition", r)))
+                   for r, label in v.BODY_REGIONS.items()]
+        meta = {"title": "Body regions", "render_macros": False, "kb_kind": "regions",
+                "description": "Techniques and conditions by part of the body."}
+        return GeneratedPage(urls.REGIONS_INDEX, _front(meta) + render_markdown(
+            "regions_index.md.j2", regions=regions))
+
+    def _in_region(self, kind: str, region: str) -> list[Entry]:
+        return [e for e in self.kb.of_kind(kind) if region in e.body_regions]
+
+    def region_page(self, region: str) -> GeneratedPage:
+        src = urls.region_page(region)
+        tools = Tools(self, src)
+        label = v.BODY_REGIONS[region]
+        meta = {"title": label, "render_macros": False, "kb_kind": "region", "tags": [label],
+                "description": f"Massage techniques and conditions of the {label.lower()}."}
+        return GeneratedPage(src, _front(meta) + render_markdown(
+            "region.md.j2", t=tools, label=label,
+            techniques=self._in_region("technique", region),
+            conditions=self._in_region("condition", region)))
+
+
+def _front(meta: dict) -> str:
+    return "---\n" + yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                               width=10_000) + "---\n\n"
+
+
+def json_ld(data: dict) -> str:
+    """JSON for a ``<script type="application/ld+json">``: ``<``, ``>`` and ``&`` are escaped so
+    no text from the data can close the script element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

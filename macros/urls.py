@@ -1,0 +1,51 @@
+"""Where each page lives, and links between pages (as Markdown paths or as site URLs)."""
+from __future__ import annotations
+
+import posixpath
+
+from .vocabulary import KINDS
+
+
+def entry_page(kind: str, entry_id: str) -> str:
+    return f"{KINDS[kind]['folder']}/{entry_id}.md"
+
+
+def index_page(kind: str) -> str:
+    return f"{KINDS[kind]['folder']}/index.md"
+
+
+def region_page(region: str) -> str:
+    return f"regions/{region}.md"
+
+
+EVIDENCE_PAGE = "evidence.md"
+REGIONS_INDEX = "regions/index.md"
+
+
+def md_link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A relative Markdown link target from one source page to another (MkDocs checks these)."""
+    if from_page == to_page:
+        return f"#{anchor}" if anchor else ""
+    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def page_url(page: str, directory_urls: bool) -> str:
+    """The URL path of a source page, as MkDocs writes it."""
+    if not directory_urls:
+        return page[:-3] + ".html"
+    if page == "index.md" or page.endswith("/index.md"):
+        return page[: -len("index.md")]
+    return page[:-3] + "/"
+
+
+def html_link(from_page: str, to_page: str, directory_urls: bool, anchor: str = "") -> str:
+    """A relative URL for raw HTML (which MkDocs does not rewrite)."""
+    src, dst = page_url(from_page, directory_urls), page_url(to_page, directory_urls)
+    base = posixpath.dirname(src) if not src.endswith("/") else src.rstrip("/")
+    rel = posixpath.relpath(dst or ".", base or ".") if dst else posixpath.relpath(".", base or ".")
+    if dst.endswith("/") or dst == "":
+        rel = rel.rstrip("/") + "/"
+        if rel == "./":
+            rel = "./"
+    return rel + (f"#{anchor}" if anchor else "")

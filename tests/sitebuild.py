@@ -1,0 +1,48 @@
+"""Build a real site into a temporary folder, as a reader's browser would get it."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+NAV = [{"Home": "index.md"}, {"Techniques": "techniques/index.md"},
+       {"Conditions": "conditions/index.md"}, {"Evidence": "evidence.md"}]
+
+
+def write_config(folder: Path, **overrides) -> Path:
+    """An mkdocs.yml that inherits the shipped one, with absolute paths to its code."""
+    config = {
+        "INHERIT": str(ROOT / "mkdocs.yml"),
+        "site_name": "Test site",
+        "docs_dir": "content",
+        "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")},
+        "hooks": [str(ROOT / "macros" / "mkdocs_hooks.py")],
+        "plugins": ["search", {"macros": {"module_name": str(ROOT / "macros"),
+                                          "on_undefined": "strict", "on_error_fail": True}}],
+        "nav": NAV,
+    }
+    config.update(overrides)
+    path = folder / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def copy_fixture(name: str, dest: Path) -> Path:
+    shutil.copytree(FIXTURES / name, dest, dirs_exist_ok=True)
+    return dest
+
+
+def mkdocs_build(config: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:
+    args = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)]
+    if strict:
+        args.append("--strict")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(args, capture_output=True, text=True, cwd=config.parent, env=env,
+                          timeout=600)
