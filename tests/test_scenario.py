@@ -101,6 +101,6 @@ def test_a_data_error_fails_the_build_with_file_line_and_field(tmp_path):
                     encoding="utf-8")
     result = mkdocs_build(write_config(folder), folder / "site")
     assert result.returncode != 0
-    assert "data/conditions/stiff-neck.yml:5: evidence[0].technique: unknown technique id 'kneeding'" \
+    assert "data/conditions/stiff-neck.yml:6: evidence[0].technique: unknown technique id 'kneeding'" \
         in result.stdout + result.stderr
     assert not (folder / "site" / "index.html").exists(), "a half-built site was left behind"
