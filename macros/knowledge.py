@@ -64,10 +64,10 @@ def parse_any_ref(value: str) -> Key:
 def build(layers: list[Path], *, root: Path | None = None, today=None,
           hidden: dict | None = None, hidden_file: str = "clinic.yml") -> KnowledgeBase:
     """Load, validate and cross-link all layers; raise ``DataError`` listing every problem."""
-    loaded, problems = load_layers(layers, root=root, today=today, hidden=hidden,
-                                   hidden_file=hidden_file)
+    loaded, problems, failed = load_layers(layers, root=root, today=today, hidden=hidden,
+                                           hidden_file=hidden_file)
     hidden_keys = {(k, i) for k, ids in (hidden or {}).items() for i in ids}
-    links = _resolve(loaded, hidden_keys, problems)
+    links = _resolve(loaded, hidden_keys, failed, problems)
     problems.extend(_unused_sources(loaded, links))
     if any(not p.warning for p in problems):
         raise DataError(problems)
@@ -88,7 +88,8 @@ def build(layers: list[Path], *, root: Path | None = None, today=None,
         warnings=tuple(sorted(p for p in problems if p.warning)))
 
 
-def _resolve(loaded: dict[Key, Loaded], hidden: set[Key], problems: list[Problem]) -> list[Link]:
+def _resolve(loaded: dict[Key, Loaded], hidden: set[Key], failed: set[Key],
+             problems: list[Problem]) -> list[Link]:
     links = []
     for key, item in loaded.items():
         for path, marker, value in walk(item.entry, Ref):
@@ -101,6 +102,8 @@ def _resolve(loaded: dict[Key, Loaded], hidden: set[Key], problems: list[Problem
             elif target in hidden:
                 problems.append(Problem(*where, f"links to {target[0]} '{target[1]}', which this "
                                         "site hides; remove the link or stop hiding it"))
+            elif target in failed:
+                continue
             elif target not in loaded:
                 problems.append(Problem(*where, f"unknown {target[0]} id '{target[1]}'"
                                         + _suggest(target, loaded)))

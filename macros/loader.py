@@ -36,10 +36,12 @@ CLINIC_ONLY = {"therapist"}
 
 def load_layers(layers: list[Path], *, root: Path | None = None, today=None,
                 hidden: dict[str, list[str]] | None = None, hidden_file: str = "clinic.yml"):
-    """Load all entries of all layers. Returns ``(entries, problems)`` with entries keyed by
-    ``(kind, id)``; the caller raises if any problem is an error."""
+    """Load all entries of all layers. Returns ``(entries, problems, failed)``: entries keyed by
+    ``(kind, id)``, every problem found, and the keys of files that failed to load (links to those
+    are not reported again). The caller raises if any problem is an error."""
     problems: list[Problem] = []
     entries: dict[tuple[str, str], Loaded] = {}
+    failed: set[tuple[str, str]] = set()
     found_data = False
     for index, layer in enumerate(layers):
         data_dir = Path(layer) / "data"
@@ -67,14 +69,14 @@ def load_layers(layers: list[Path], *, root: Path | None = None, today=None,
                 problems.append(Problem(shown, 1, "", f"{kind} entries belong in a clinic's own "
                                         "data folder, not in the shipped site"))
                 continue
-            _load_folder(path, kind, index, root, today, entries, problems)
+            _load_folder(path, kind, index, root, today, entries, problems, failed)
     if not found_data:
-        return {}, problems
+        return {}, problems, failed
     _apply_hidden(hidden or {}, hidden_file, entries, problems)
-    return entries, problems
+    return entries, problems, failed
 
 
-def _load_folder(folder: Path, kind: str, layer: int, root, today, entries, problems):
+def _load_folder(folder: Path, kind: str, layer: int, root, today, entries, problems, failed):
     model = MODELS[kind]
     ids_here: dict[str, str] = {}
     for path in sorted(folder.rglob("*")):
@@ -100,6 +102,7 @@ def _load_folder(folder: Path, kind: str, layer: int, root, today, entries, prob
         ids_here[file_id] = shown
         loaded = _load_file(path, shown, kind, model, file_id, layer, today, problems)
         if loaded is None:
+            failed.add((kind, file_id))  # its own error is reported; links to it are not errors
             continue
         key = (kind, file_id)
         previous = entries.get(key)
@@ -138,8 +141,12 @@ def _load_file(path, shown, kind, model, file_id, layer, today, problems) -> Loa
 
 def _explain(exc: ValidationError, shown: str, lines: dict, model, kind: str) -> list[Problem]:
     out = []
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    failing = {tuple(e["loc"]) for e in errors}
+    for err in errors:
         loc = tuple(err["loc"])
+        if err["type"] == "too_short" and any(f[:len(loc)] == loc and f != loc for f in failing):
+            continue  # a list item failed, so the list came out short: report the item only
         message = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             name = loc[-1]

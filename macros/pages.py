@@ -67,8 +67,14 @@ class Tools:
         return self.url(urls.entry_page(entry.kind, entry.id), anchor)
 
     def cite(self, ids: Iterable[str]) -> Markup:
-        marks = [f"[\\[{self.citations.index(i) + 1}\\]](#ref-{self.citations.index(i) + 1})"
-                 for i in ids]
+        """Citation marks linking to the page's numbered reference list. A source first cited
+        here (a condition's row shown on a technique page) joins the end of the list."""
+        marks = []
+        for source_id in ids:
+            if source_id not in self.citations:
+                self.citations.append(source_id)
+            n = self.citations.index(source_id) + 1
+            marks.append(f"[\\[{n}\\]](#ref-{n})")
         return Markup(" " + " ".join(marks) if marks else "")
 
     def external(self, url: str) -> Markup:

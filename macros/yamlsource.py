@@ -8,6 +8,7 @@ Dates stay strings here; the models parse them and name the field when one does 
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -90,10 +91,25 @@ def decode(raw: bytes) -> str:
                           "save it as UTF-8 in your editor") from None
 
 
+_MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s*&]", re.MULTILINE)
+
+
+def _refuse_aliases(text: str) -> None:
+    """Name the line of the first anchor or alias (after the node tree is built they cannot be
+    told apart from the anchored node). Parses events only when the text looks like it has one."""
+    if not _MAYBE_ALIAS.search(text):
+        return
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise YamlProblem(event.start_mark.line + 1, "",
+                              "anchors and aliases (&name, *name) are not allowed in entries")
+
+
 def parse(text: str) -> tuple[Any, Lines]:
     """Parse one YAML document into plain data and a map from field path to line."""
     loader = _Loader(text)
     try:
+        _refuse_aliases(text)
         node = loader.get_single_node()
         if node is None:
             return None, {}
@@ -103,8 +119,9 @@ def parse(text: str) -> tuple[Any, Lines]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = exc.problem or "invalid YAML"
-        if "\t" in text and "tab" in str(exc).lower():
-            what += " (YAML does not allow tabs for indentation; use spaces)"
+        lines = text.splitlines()
+        if 0 < line <= len(lines) and "\t" in lines[line - 1]:
+            what += " (this line has a tab: YAML indents with spaces only)"
         raise YamlProblem(line, "", f"YAML syntax error: {what}") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1, "", f"YAML error: {exc}") from None

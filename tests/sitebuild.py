@@ -40,7 +40,7 @@ def copy_fixture(name: str, dest: Path) -> Path:
 
 
 def mkdocs_build(config: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:
-    args = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)]
+    args = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
     if strict:
         args.append("--strict")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
