@@ -4,7 +4,6 @@ Engine-neutral: the MkDocs hook calls it, and so could another engine's adapter.
 """
 from __future__ import annotations
 
-from functools import cached_property
 from pathlib import Path
 
 from . import export
@@ -36,23 +35,18 @@ class SiteBuild:
                 if path.is_file():
                     yield path.relative_to(content).as_posix(), str(path), str(content)
 
-    @cached_property
-    def abbreviations(self) -> str:
-        """Markdown abbreviation definitions for every glossary term and alias, so the term shows
-        its definition wherever it appears (Material's tooltips)."""
-        lines = []
+    def glossary(self) -> dict[str, str]:
+        """Every glossary term and alias with its definition, for Markdown's ``abbr`` glossary:
+        the term shows its definition wherever it appears (Material's tooltips)."""
+        found: dict[str, str] = {}
         for term in self.kb.of_kind("glossary"):
             definition = " ".join(term.definition.split())
             for name in (term.title, *term.aliases):
                 # Acronyms (GRADE, DVT) match only in capitals, so the plain word stays plain.
                 forms = {name} if name.isupper() else {name, name.lower(), name[:1].upper() + name[1:]}
-                for form in forms:
-                    if "]" not in form:
-                        lines.append(f"*[{form}]: {definition}")
-        return "\n\n" + "\n".join(sorted(set(lines))) + "\n" if lines else ""
-
-    def decorate_markdown(self, markdown: str) -> str:
-        return markdown + self.abbreviations
+                for form in sorted(forms):
+                    found.setdefault(form, definition)
+        return found
 
     def write_exports(self, site_dir: Path) -> None:
         export.write(self.kb, site_dir / "api")

@@ -2,8 +2,8 @@
 
 MkDocs loads this file as a bare module (the project folder is not on ``sys.path``), so it adds
 the folder that holds the ``macros`` package and imports from there. It loads the site once per
-build (``serve`` rebuilds re-read every YAML file), adds the generated pages in memory, appends the
-glossary abbreviations to each page, and writes the open-data export. A data error stops the build
+build (``serve`` rebuilds re-read every YAML file), adds the generated pages in memory, gives the
+glossary to Markdown's abbreviations, and writes the open-data export. A data error stops the build
 with every problem listed.
 """
 from __future__ import annotations
@@ -37,8 +37,10 @@ def on_config(config):
         raise Abort("\n" + exc.report()) from None
     for warning in site.kb.warnings:
         log.warning(str(warning))
-    config.extra[KEY] = SiteBuild(site, site_name=config.site_name,
-                                  directory_urls=config.use_directory_urls)
+    build = config.extra[KEY] = SiteBuild(site, site_name=config.site_name,
+                                          directory_urls=config.use_directory_urls)
+    if "abbr" in config.markdown_extensions:
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = build.glossary()
     config.watch.extend(str(layer / "data") for layer in site.layers if (layer / "data").is_dir())
     return config
 
@@ -54,10 +56,6 @@ def on_files(files: Files, config):
         if files.get_file_from_path(src) is None:
             files.append(File(src, layer_docs, config.site_dir, config.use_directory_urls))
     return files
-
-
-def on_page_markdown(markdown, page, config, files):
-    return config.extra[KEY].decorate_markdown(markdown)
 
 
 def on_post_build(config):
