@@ -21,8 +21,12 @@ def schema(kind: str) -> dict:
     model = MODELS[kind]
     item = model.model_json_schema(mode="serialization")
     item["properties"].pop("replaces", None)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": f"{kind} entries", "type": "array", "items": item}
+    defs = item.pop("$defs", {})  # nested models: their $refs point at the document root
+    document = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                "title": f"{kind} entries", "type": "array", "items": item}
+    if defs:
+        document["$defs"] = defs
+    return document
 
 
 def _csv(rows: list[dict]) -> str:

@@ -24,3 +24,13 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.fail(f"{SHARED} is missing: the shared folder must sit beside the repository")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The shipped site, built once with --strict into a temporary folder."""
+    from sitebuild import mkdocs_build
+    site_dir = tmp_path_factory.mktemp("shipped") / "site"
+    result = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir

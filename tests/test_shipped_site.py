@@ -1,0 +1,116 @@
+"""The shipped site: it builds with --strict, every page and link is there, the data is whole."""
+from __future__ import annotations
+
+import datetime as dt
+import filecmp
+import json
+
+import jsonschema
+import pytest
+
+from htmlsite import broken_links, pages
+from macros import urls
+from macros.models import MODELS
+from macros.vocabulary import KINDS, PROJECT_ROOT
+from macros import yamlsource
+from macros.problems import Problem
+from sitebuild import mkdocs_build
+
+
+def test_every_entry_has_a_page_listed_in_its_index(shipped, built_site):
+    html = pages(built_site)
+    for (kind, entry_id), entry in shipped.kb.entries.items():
+        page = urls.page_url(urls.entry_page(kind, entry_id), True) + "index.html"
+        assert page in html, f"no page for {kind} {entry_id}"
+        index = html[urls.page_url(urls.index_page(kind), True) + "index.html"]
+        assert any(href.rstrip("/").endswith(f"/{entry_id}") or href.rstrip("/") == entry_id
+                   for _, href in index.links), f"{kind} index does not list {entry_id}"
+
+
+def test_every_link_and_anchor_in_the_built_html_resolves(built_site):
+    assert broken_links(built_site) == []
+
+
+def test_backlinks_are_shown_both_ways(shipped, built_site):
+    html = pages(built_site)
+    for link in shipped.kb.links:
+        if link.target[0] == "source" or link.source[0] == "source":
+            continue
+        target_page = html[urls.page_url(urls.entry_page(*link.target), True) + "index.html"]
+        source_url = urls.html_link(urls.entry_page(*link.target), urls.entry_page(*link.source), True)
+        assert ("a.href", source_url) in target_page.links, f"{link.target} lacks a backlink to {link.source}"
+
+
+def test_entry_templates_are_valid_entries():
+    """`python -m macros new` copies these; they must validate so a new entry starts right."""
+    for kind, model in MODELS.items():
+        path = PROJECT_ROOT / "data" / "templates" / f"{kind}.yml"
+        data, lines, problems = yamlsource.read_mapping(path, str(path))
+        assert not problems
+        model.model_validate({**data, "id": "example"}, context={"today": dt.date(2026, 1, 1)})
+
+
+def test_open_data_matches_its_json_schemas(shipped, built_site):
+    api = built_site / "api"
+    combined = json.loads((api / "all.json").read_text(encoding="utf-8"))
+    for kind in combined["kinds"]:
+        rows = json.loads((api / f"{kind}.json").read_text(encoding="utf-8"))
+        schema = json.loads((api / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+        jsonschema.validate(rows, schema)
+        assert len(rows) == len(shipped.kb.of_kind(kind)) == len(combined["kinds"][kind])
+        assert (api / f"{kind}.csv").read_text(encoding="utf-8").count("\n") >= len(rows)
+    technique_schema = json.loads((api / "schema" / "technique.schema.json").read_text(encoding="utf-8"))
+    bad = json.loads((api / "technique.json").read_text(encoding="utf-8"))[:1]
+    bad[0]["setting"] = "beach"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, technique_schema)
+
+
+def test_every_entry_page_carries_valid_json_ld(shipped, built_site):
+    html = pages(built_site)
+    for (kind, entry_id), entry in shipped.kb.entries.items():
+        page = html[urls.page_url(urls.entry_page(kind, entry_id), True) + "index.html"]
+        blocks = [json.loads(s["body"]) for s in page.scripts
+                  if s["attrs"].get("type") == "application/ld+json"]
+        assert len(blocks) == 1, f"{kind}/{entry_id}"
+        data = blocks[0]
+        assert data["@type"] == "MedicalWebPage" and data["lastReviewed"] == entry.last_reviewed.isoformat()
+        assert data["reviewedBy"]["name"]
+        about = data["about"]
+        if kind == "condition":
+            assert about["@type"] == "MedicalCondition" and about["signOrSymptom"]
+            assert "possibleTreatment" in about
+        if kind == "technique":
+            assert about["@type"] == "MedicalTherapy" and "contraindication" in about
+    faq = html["faq/index.html"]
+    [block] = [json.loads(s["body"]) for s in faq.scripts if s["attrs"].get("type") == "application/ld+json"]
+    assert block["@type"] == "FAQPage" and len(block["mainEntity"]) == len(shipped.kb.of_kind("faq"))
+
+
+def test_pages_carry_description_open_graph_and_canonical(built_site):
+    text = (built_site / "techniques" / "effleurage" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="' in text
+    assert '<meta property="og:title" content="Effleurage">' in text
+    assert '<meta property="og:description"' in text
+    assert '<link rel="canonical" href="https://example.org/massage-kb/techniques/effleurage/">' in text
+
+
+def test_glossary_terms_show_their_definition_on_pages(shipped, built_site):
+    term = shipped.kb.get("glossary", "fascia")
+    text = (built_site / "techniques" / "myofascial-release" / "index.html").read_text(encoding="utf-8")
+    assert f'<abbr title="{term.definition}">' in text or f'<abbr title="{term.definition}">'.replace("'", "&#x27;") in text
+
+
+def test_two_builds_of_the_same_input_are_identical(built_site, tmp_path):
+    again = tmp_path / "again"
+    result = mkdocs_build(PROJECT_ROOT / "mkdocs.yml", again)
+    assert result.returncode == 0
+    compare = filecmp.dircmp(built_site, again, ignore=["sitemap.xml.gz", "sitemap.xml"])
+    differing = []
+
+    def walk(c, prefix=""):
+        differing.extend(prefix + name for name in c.diff_files + c.left_only + c.right_only)
+        for name, sub in c.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+    walk(compare)
+    assert differing == []
