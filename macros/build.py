@@ -4,11 +4,17 @@ Engine-neutral: the MkDocs hook calls it, and so could another engine's adapter.
 """
 from __future__ import annotations
 
+import html
+import re
+import json
 from pathlib import Path
 
-from . import export
+from . import export, urls
 from .pages import GeneratedPage, Pages
 from .site import Site
+
+
+_ABBR = re.compile(r'<abbr title="([^"]*)">')
 
 
 class SiteBuild:
@@ -48,5 +54,31 @@ class SiteBuild:
                     found.setdefault(form, definition)
         return found
 
+    def focusable_terms(self, html_text: str) -> str:
+        """Let keyboard users reach each glossary term: the first occurrence of each term on a
+        page joins the tab order, so its tooltip shows on focus as well as on hover."""
+        seen: set[str] = set()
+
+        def first_only(match: re.Match) -> str:
+            if match.group(1) in seen:
+                return match.group(0)
+            seen.add(match.group(1))
+            return f'<abbr tabindex="0" title="{match.group(1)}">'
+        return _ABBR.sub(first_only, html_text)
+
     def write_exports(self, site_dir: Path) -> None:
         export.write(self.kb, site_dir / "api")
+
+    def index_search_aliases(self, index_file: Path) -> None:
+        """Index each entry's aliases as search keywords of its page, so "NMT" or "adhesive
+        capsulitis" ranks the entry above pages that only mention the words. Material weighs the
+        index's ``tags`` field most; the pages' visible tags are left as they are."""
+        data = json.loads(index_file.read_text(encoding="utf-8"))
+        by_location = {urls.page_url(urls.entry_page(e.kind, e.id), self.directory_urls): e
+                       for e in self.kb.entries.values() if e.aliases}
+        for doc in data["docs"]:
+            entry = by_location.get(doc["location"])
+            if entry is not None:
+                doc["tags"] = [*doc.get("tags", []), *entry.aliases]
+        index_file.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                              encoding="utf-8")

@@ -58,5 +58,14 @@ def on_files(files: Files, config):
     return files
 
 
+def on_page_content(html, page, config, files):
+    return config.extra[KEY].focusable_terms(html)
+
+
+@event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
-    config.extra[KEY].write_exports(Path(config.site_dir))
+    build: SiteBuild = config.extra[KEY]
+    build.write_exports(Path(config.site_dir))
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.exists():
+        build.index_search_aliases(index)

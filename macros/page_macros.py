@@ -66,16 +66,17 @@ class PageMacros:
         head = [v.KINDS[kind]["singular"]] + [c.replace("_", " ").capitalize() for c in columns]
         rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for e in self.select(kind, **filters):
-            cells = [self.link(f"{kind}/{e.id}")] + [self._cell(getattr(e, c)) for c in columns]
+            cells = [self.link(f"{kind}/{e.id}")] + [self._cell(c, getattr(e, c)) for c in columns]
             rows.append("| " + " | ".join(cells) + " |")
         return "\n".join(rows) + "\n"
 
-    def _cell(self, value) -> str:
+    def _cell(self, field: str, value) -> str:
+        labels = v.FIELD_LABELS.get(field, {})
         if isinstance(value, tuple):
-            return md(", ".join(str(x) for x in value))
+            return md(", ".join(labels.get(x, str(x)) for x in value))
         if hasattr(value, "min") and hasattr(value, "max"):
             return f"{value.min}–{value.max}"
-        return md(v.SETTINGS.get(value, value) if isinstance(value, str) else value)
+        return md(labels.get(value, value) if isinstance(value, str) else ("" if value is None else value))
 
     def safety_digest(self) -> str:
         """Every technique's safety notes, grouped by how strict they are."""

@@ -22,6 +22,10 @@ from .text import attr, md
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
+# How entry pages rank in search: what a reader most likely looks for first.
+SEARCH_BOOST = {"technique": 3, "condition": 3, "therapy": 2, "credential": 2, "faq": 1.5,
+                "glossary": 1, "therapist": 1, "history": 0.75, "source": 0.5}
+
 
 @dataclass(frozen=True)
 class GeneratedPage:
@@ -206,13 +210,11 @@ class Pages:
             "description": html.escape(" ".join(description.split())[:300]),
             "tags": tags,
             "render_macros": False,
-            "search": {"boost": 2} if kind not in ("source", "glossary") else {},
+            "search": {"boost": SEARCH_BOOST[kind]},
             "kb_kind": kind,
             "kb_reviewed": entry.last_reviewed.isoformat(),
             "jsonld": json_ld(self._structured(entry)),
         }
-        if not meta["search"]:
-            del meta["search"]
         return _front(meta)
 
     def _structured(self, entry: Entry) -> dict:

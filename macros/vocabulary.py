@@ -46,3 +46,12 @@ def era_of(year: int) -> dict:
 def grade_rank(grade: str) -> int:
     """Position of an evidence grade, 0 for the most certain."""
     return list(EVIDENCE_GRADES).index(grade)
+
+
+# Which vocabulary labels a field's values: tables and exports show labels, never raw keys.
+FIELD_LABELS: dict[str, dict[str, str]] = {
+    "setting": SETTINGS, "category": TECHNIQUE_CATEGORIES, "body_regions": BODY_REGIONS,
+    "kind_of_credential": CREDENTIAL_KINDS, "source_type": SOURCE_TYPES,
+    "certainty": SOURCE_CERTAINTY,
+    "evidence_grade": {k: g["label"] for k, g in EVIDENCE_GRADES.items()},
+}

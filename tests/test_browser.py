@@ -1,0 +1,156 @@
+"""The site as readers meet it: a real browser, a phone-sized screen, a screen reader's view
+(axe-core), dark mode, search, and no request to any other host."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from browser import chromium, require_chromium, serve
+
+pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+INDEXES = ["techniques/", "conditions/", "therapies/", "history/", "credentials/", "sources/",
+           "glossary/", "faq/", "regions/", "evidence/", "tags/"]
+ONE_OF_EACH = ["techniques/neuromuscular-therapy/", "conditions/frozen-shoulder/", "therapies/yoga/",
+               "history/per-henrik-ling/", "credentials/mblex/", "sources/lbp-furlan-2015/",
+               "glossary/fascia/", "faq/what-is-medical-massage/", "regions/lower-back/",
+               "medical-vs-spa/", "safety/"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_chromium()
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site):
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context()
+    context.set_default_timeout(10000)
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()
+
+
+def search(page, base_url, query):
+    page.goto(base_url)
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.fill(query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.locator(".md-search-result__item a").first.get_attribute("href").split("?")[0]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("NMT", "techniques/neuromuscular-therapy/"),
+    ("adhesive capsulitis", "conditions/frozen-shoulder/"),
+    ("MBLEx", "credentials/mblex/"),
+])
+def test_search_by_alias_lists_the_right_page_first(page, base_url, query, expected):
+    assert search(page, base_url, query).endswith(expected)
+
+
+def test_reader_goes_from_home_to_condition_to_technique_and_back(page, base_url):
+    page.goto(base_url)
+    page.click("a[href='conditions/']")
+    page.click("table a[href='low-back-pain/']")
+    assert page.url.endswith("/conditions/low-back-pain/")
+    technique = page.locator("article table a[href^='../../techniques/']").first
+    target = technique.get_attribute("href").split("/")[-2]
+    technique.click()
+    assert page.url.endswith(f"/techniques/{target}/")
+    page.click("#backlinks ~ ul a[href='../../conditions/low-back-pain/']")
+    assert page.url.endswith("/conditions/low-back-pain/")
+
+
+def test_mobile_menu_opens_at_375_pixels(browser, base_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(base_url)
+    drawer = page.locator("nav.md-nav--primary")
+    assert not drawer.is_visible() or drawer.bounding_box()["x"] < 0
+    page.click("label.md-header__button[for=__drawer]")
+    page.wait_for_timeout(400)
+    link = page.locator("nav.md-nav--primary a[href='conditions/']").first
+    assert link.is_visible()
+    link.click()
+    assert page.url.endswith("/conditions/")
+    context.close()
+
+
+def test_dark_mode_toggles(page, base_url):
+    page.goto(base_url)
+    scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # noqa: E731
+    first = scheme()
+    page.click("form[data-md-component=palette] label:visible")
+    assert scheme() != first
+    assert {first, scheme()} == {"default", "slate"}
+
+
+def test_index_filters_narrow_the_table_and_keep_state_in_the_url(page, base_url):
+    page.goto(base_url + "techniques/")
+    rows = page.locator("table[data-kb-index] tbody tr")
+    total = rows.count()
+    page.select_option("select[name=setting]", "spa")
+    visible = page.locator("table[data-kb-index] tbody tr:visible").count()
+    assert 0 < visible < total
+    assert "setting=spa" in page.url
+    page.goto(page.url)
+    assert page.locator("select[name=setting]").input_value() == "spa"
+    assert page.locator("table[data-kb-index] tbody tr:visible").count() == visible
+
+
+def test_without_javascript_the_full_table_shows(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "conditions/")
+    assert page.locator("table[data-kb-index] tbody tr:visible").count() >= 28
+    assert not page.locator("form[data-kb-filters]").is_visible()
+    context.close()
+
+
+def test_glossary_definition_shows_on_hover_and_focus(page, base_url):
+    page.goto(base_url + "techniques/myofascial-release/")
+    term = page.locator("article abbr").first
+    title = term.get_attribute("title")
+    assert title
+    term.hover()
+    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text=title[:20])
+    tooltip.first.wait_for(state="visible", timeout=5000)
+    page.mouse.move(0, 0)
+    term.focus()
+    assert page.evaluate("document.activeElement.tagName") == "ABBR"
+    tooltip.first.wait_for(state="visible", timeout=5000)
+
+
+def test_every_request_stays_on_127_0_0_1(page, base_url):
+    for path in ["", "conditions/low-back-pain/", "techniques/", "evidence/"]:
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+    search(page, base_url, "massage")
+    hosts = {urlsplit(u).hostname for u in page.requests if urlsplit(u).scheme in ("http", "https")}
+    assert hosts == {"127.0.0.1"}, hosts
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", [""] + INDEXES + ONE_OF_EACH)
+def test_no_accessibility_violations(browser, base_url, path, scheme):
+    context = browser.new_context(color_scheme="dark" if scheme == "slate" else "light")
+    page = context.new_page()
+    page.goto(base_url + path)
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    context.close()
+    assert results.violations_count == 0, results.generate_report()
