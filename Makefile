@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test browser bench handouts clean
+.PHONY: serve build check test system bench handouts clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,14 +24,21 @@ build: $(VENV)/.runtime          ## build the site into site/
 check: $(VENV)/.runtime          ## validate the data only
 	$(PY) -m macros check
 
-browser:                         ## Debian's Chromium for the browser tests (installed when root)
-	@if command -v chromium >/dev/null 2>&1; then :; \
+# Debian packages: Chromium for the browser tests, Pango and fonts for the PDF handouts.
+DEBS := chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+system:                          ## the Debian packages above (installed when root and missing)
+	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else echo "note: no Chromium and not root: browser tests will skip (they fail under CI=true)"; fi
+	  echo "installing $$missing"; apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "note: missing $$missing and not root: browser and handout tests skip (they fail under CI=true)"; fi
 
-test: $(VENV)/.test browser      ## run every test
+test: $(VENV)/.test system       ## run every test
 	$(PY) -m pytest
+
+handouts: $(VENV)/.runtime system  ## build the site with a PDF handout per condition in site/handouts/
+	KB_HANDOUTS=true $(PY) -m mkdocs build --strict
 
 clean:
 	rm -rf site .pytest_cache

@@ -18,15 +18,18 @@ _ABBR = re.compile(r'<abbr title="([^"]*)">')
 
 
 class SiteBuild:
-    def __init__(self, site: Site, *, site_name: str, directory_urls: bool = True):
+    def __init__(self, site: Site, *, site_name: str, directory_urls: bool = True,
+                 site_url: str = "", handouts: bool = False):
         self.site = site
         self.kb = site.kb
         self.site_name = site.clinic.name if site.clinic else site_name
         self.directory_urls = directory_urls
+        self.site_url = site_url
+        self.handouts = handouts
 
     def pages(self) -> list[GeneratedPage]:
         return Pages(self.kb, site_name=self.site_name, directory_urls=self.directory_urls,
-                     clinic=self.site.clinic).all()
+                     site_url=self.site_url, handouts=self.handouts).all()
 
     def inherited_content(self, docs_dir: str):
         """Hand-written pages of the earlier layers (the shipped site under a clinic): each as
@@ -65,6 +68,10 @@ class SiteBuild:
             seen.add(match.group(1))
             return f'<abbr tabindex="0" title="{match.group(1)}">'
         return _ABBR.sub(first_only, html_text)
+
+    def write_handouts(self, site_dir: Path, disclaimer: str) -> None:
+        from .handouts import write_all
+        write_all(self, site_dir / "handouts", disclaimer)
 
     def write_exports(self, site_dir: Path) -> None:
         export.write(self.kb, site_dir / "api")

@@ -6,7 +6,8 @@ pages, macros and exports only read it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Iterable, Mapping
@@ -64,11 +65,15 @@ def parse_any_ref(value: str) -> Key:
 def build(layers: list[Path], *, root: Path | None = None, today=None,
           hidden: dict | None = None, hidden_file: str = "clinic.yml") -> KnowledgeBase:
     """Load, validate and cross-link all layers; raise ``DataError`` listing every problem."""
-    loaded, problems, failed = load_layers(layers, root=root, today=today, hidden=hidden,
+    loaded, problems, failed, removed = load_layers(layers, root=root, today=today, hidden=hidden,
                                            hidden_file=hidden_file)
     hidden_keys = {(k, i) for k, ids in (hidden or {}).items() for i in ids}
     links = _resolve(loaded, hidden_keys, failed, problems)
-    problems.extend(_unused_sources(loaded, links))
+    # Sources cited only by hidden entries are still cited: hiding is the site's choice.
+    cited_by_hidden = {("source", value) for item in removed.values()
+                       for _, marker, value in walk(item.entry, Ref) if marker.kind == "source"}
+    problems.extend(_unused_sources(loaded, links, cited_by_hidden))
+    problems.extend(_expiring_soon(loaded, today or dt.date.today()))
     if any(not p.warning for p in problems):
         raise DataError(problems)
     forward: dict[Key, list[Key]] = {}
@@ -119,8 +124,27 @@ def _suggest(target: Key, loaded) -> str:
     return f" (did you mean '{guess[0]}'?)" if guess else ""
 
 
-def _unused_sources(loaded: dict[Key, Loaded], links: list[Link]) -> list[Problem]:
-    cited = {link.target for link in links if link.target[0] == "source"}
+EXPIRY_WARNING_DAYS = 60
+
+
+def _expiring_soon(loaded: dict[Key, Loaded], today: dt.date) -> list[Problem]:
+    """A warning for each therapist credential that expires within 60 days."""
+    found = []
+    for key, item in loaded.items():
+        if key[0] != "therapist":
+            continue
+        for i, held in enumerate(item.entry.credentials_held):
+            if held.expires is not None and (held.expires - today).days <= EXPIRY_WARNING_DAYS:
+                found.append(Problem(item.file, line_of(item.lines, ("credentials_held", i, "expires")),
+                                     f"credentials_held[{i}].expires",
+                                     f"{item.entry.title}'s {held.credential} credential expires on "
+                                     f"{held.expires} (in {(held.expires - today).days} days)",
+                                     warning=True))
+    return found
+
+
+def _unused_sources(loaded: dict[Key, Loaded], links: list[Link], also_cited: set[Key]) -> list[Problem]:
+    cited = {link.target for link in links if link.target[0] == "source"} | also_cited
     return [Problem(item.file, 1, "id", "this source is never cited", warning=True)
             for key, item in loaded.items() if key[0] == "source" and key not in cited]
 

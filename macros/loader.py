@@ -36,9 +36,10 @@ CLINIC_ONLY = {"therapist"}
 
 def load_layers(layers: list[Path], *, root: Path | None = None, today=None,
                 hidden: dict[str, list[str]] | None = None, hidden_file: str = "clinic.yml"):
-    """Load all entries of all layers. Returns ``(entries, problems, failed)``: entries keyed by
-    ``(kind, id)``, every problem found, and the keys of files that failed to load (links to those
-    are not reported again). The caller raises if any problem is an error."""
+    """Load all entries of all layers. Returns ``(entries, problems, failed, hidden)``: entries
+    keyed by ``(kind, id)``, every problem found, the keys of files that failed to load (links to
+    those are not reported again), and the entries the site hides. The caller raises if any
+    problem is an error."""
     problems: list[Problem] = []
     entries: dict[tuple[str, str], Loaded] = {}
     failed: set[tuple[str, str]] = set()
@@ -71,9 +72,9 @@ def load_layers(layers: list[Path], *, root: Path | None = None, today=None,
                 continue
             _load_folder(path, kind, index, root, today, entries, problems, failed)
     if not found_data:
-        return {}, problems, failed
-    _apply_hidden(hidden or {}, hidden_file, entries, problems)
-    return entries, problems, failed
+        return {}, problems, failed, {}
+    removed = _apply_hidden(hidden or {}, hidden_file, entries, problems)
+    return entries, problems, failed, removed
 
 
 def _load_folder(folder: Path, kind: str, layer: int, root, today, entries, problems, failed):
@@ -192,12 +193,15 @@ def _kind_with_field(name: str, kind: str) -> str | None:
     return None
 
 
-def _apply_hidden(hidden, hidden_file, entries, problems):
+def _apply_hidden(hidden, hidden_file, entries, problems) -> dict:
+    removed = {}
     for kind, ids in hidden.items():
         if kind not in MODELS:
             problems.append(Problem(hidden_file, 1, f"hide.{kind}", f"unknown kind '{kind}'"))
             continue
         for entry_id in ids:
-            if entries.pop((kind, entry_id), None) is None:
+            removed[(kind, entry_id)] = entries.pop((kind, entry_id), None)
+            if removed[(kind, entry_id)] is None:
                 problems.append(Problem(hidden_file, 1, f"hide.{kind}",
                                         f"there is no {kind} '{entry_id}' to hide"))
+    return {key: item for key, item in removed.items() if item is not None}

@@ -38,11 +38,27 @@ def on_config(config):
     for warning in site.kb.warnings:
         log.warning(str(warning))
     build = config.extra[KEY] = SiteBuild(site, site_name=config.site_name,
-                                          directory_urls=config.use_directory_urls)
+                                          directory_urls=config.use_directory_urls,
+                                          site_url=config.site_url or "",
+                                          handouts=bool(config.extra.get("handouts")))
     if "abbr" in config.markdown_extensions:
         config.mdx_configs.setdefault("abbr", {})["glossary"] = build.glossary()
     config.watch.extend(str(layer / "data") for layer in site.layers if (layer / "data").is_dir())
+    if site.clinic is not None:
+        brand(config, site.clinic)
     return config
+
+
+def brand(config, clinic) -> None:
+    """A clinic's name, logo, disclaimer, contact details and navigation choices."""
+    config.site_name = clinic.name
+    config.extra["disclaimer"] = clinic.disclaimer
+    config.extra["clinic"] = clinic.model_dump(mode="json")
+    if clinic.logo:
+        config.theme["logo"] = clinic.logo
+    hidden = set(clinic.hide_sections)
+    config.nav = [item for item in (config.nav or []) if not (set(item) & hidden)]
+    config.nav.extend(dict(page) for page in clinic.pages)
 
 
 def on_files(files: Files, config):
@@ -69,3 +85,5 @@ def on_post_build(config):
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
         build.index_search_aliases(index)
+    if build.handouts:
+        build.write_handouts(Path(config.site_dir), config.extra["disclaimer"])

@@ -285,6 +285,14 @@ class HeldCredential(Strict):
     issuer: Text
     expires: Optional[dt.date] = None
 
+    @field_validator("expires")
+    @classmethod
+    def _not_expired(cls, value, info: ValidationInfo):
+        today = (info.context or {}).get("today") or dt.date.today()
+        if value is not None and value < today:
+            raise ValueError(f"expired on {value}: renew it, or remove it from the roster")
+        return value
+
 
 class Therapist(Entry):
     photo: Optional[Text] = None

@@ -13,7 +13,7 @@ from typing import Iterable
 import yaml
 from markupsafe import Markup
 
-from . import indexes, urls
+from . import indexes, qr, urls
 from . import vocabulary as v
 from .knowledge import Key, KnowledgeBase, related
 from .models import Entry, Ref, walk
@@ -94,10 +94,17 @@ class Tools:
         return [self.pages.kb.get("source", i) for i in self.citations]
 
 
+PRINTABLE = ("condition", "technique")  # pages that print as patient handouts
+
+
 class Pages:
     def __init__(self, kb: KnowledgeBase, *, site_name: str, directory_urls: bool = True,
-                 clinic=None):
-        self.kb, self.site_name, self.directory_urls, self.clinic = kb, site_name, directory_urls, clinic
+                 site_url: str = "", handouts: bool = False):
+        self.kb, self.site_name, self.directory_urls = kb, site_name, directory_urls
+        self.site_url, self.handouts = site_url, handouts
+
+    def canonical_url(self, src: str) -> str:
+        return self.site_url.rstrip("/") + "/" + urls.page_url(src, self.directory_urls)
 
     # -- the whole set ------------------------------------------------------------------------
     def all(self) -> list[GeneratedPage]:
@@ -122,6 +129,8 @@ class Pages:
         context = dict(
             e=entry, t=tools, vocab=v, kind_label=v.KINDS[kind]["singular"],
             kind_plural=v.KINDS[kind]["label"],
+            handout=(urls.file_link(src, f"handouts/{entry.id}.pdf", self.directory_urls)
+                     if self.handouts and kind == "condition" else None),
             index=tools.page_link(urls.index_page(kind), v.KINDS[kind]["label"]),
             backlinks=self._backlinks(key), related=related(self.kb, key),
             regions=[(r, tools.page_link(urls.region_page(r), v.BODY_REGIONS[r]))
@@ -215,6 +224,8 @@ class Pages:
             "kb_reviewed": entry.last_reviewed.isoformat(),
             "jsonld": json_ld(self._structured(entry)),
         }
+        if kind in PRINTABLE and self.site_url:
+            meta["kb_qr"] = qr.svg(self.canonical_url(urls.entry_page(kind, entry.id)))
         return _front(meta)
 
     def _structured(self, entry: Entry) -> dict:

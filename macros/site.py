@@ -40,8 +40,10 @@ class Clinic(Strict):
     booking_url: Optional[HttpsUrl] = None
     hours: tuple[Text, ...] = ()
     disclaimer: Text
-    hide: dict[str, tuple[str, ...]] = {}
-    hide_sections: tuple[Text, ...] = ()
+    hide: dict[str, tuple[str, ...]] = Field({}, description="entries to leave out, by kind")
+    hide_sections: tuple[Text, ...] = Field((), description="navigation sections to leave out, by title")
+    pages: tuple[dict[str, str], ...] = Field((), description="the clinic's own pages for the "
+                                              "navigation, as {title: path}")
 
 
 @dataclass(frozen=True)

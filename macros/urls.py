@@ -49,3 +49,10 @@ def html_link(from_page: str, to_page: str, directory_urls: bool, anchor: str = 
         if rel == "./":
             rel = "./"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def file_link(from_page: str, site_file: str, directory_urls: bool) -> str:
+    """A relative URL from a page to a file the build writes (a PDF, a JSON export)."""
+    src = page_url(from_page, directory_urls)
+    base = src.rstrip("/") if src.endswith("/") else posixpath.dirname(src)
+    return posixpath.relpath(site_file, base or ".")

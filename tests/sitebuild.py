@@ -39,10 +39,12 @@ def copy_fixture(name: str, dest: Path) -> Path:
     return dest
 
 
-def mkdocs_build(config: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:
-    args = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
+def mkdocs_build(config: Path, site_dir: Path, strict: bool = True, env: dict | None = None,
+                 extra_args: list[str] | None = None) -> subprocess.CompletedProcess:
+    args = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir),
+            *(extra_args or [])]
     if strict:
         args.append("--strict")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run(args, capture_output=True, text=True, cwd=config.parent, env=env,
                           timeout=600)

@@ -1,0 +1,177 @@
+"""The clinic edition: the example clinic builds with --strict under its own name, adds and
+replaces entries, hides others everywhere, lists its therapists, prints handouts, and works from
+a sub-path and from a folder on disk."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
+
+import pypdf
+import pytest
+
+from htmlsite import broken_links, pages
+from macros import site as site_mod
+from macros.problems import DataError
+from sitebuild import ROOT, mkdocs_build
+
+EXAMPLE = ROOT / "examples" / "harbour-clinic"
+
+
+@pytest.fixture(scope="module")
+def clinic_site(tmp_path_factory):
+    site_dir = tmp_path_factory.mktemp("clinic") / "site"
+    result = mkdocs_build(EXAMPLE / "mkdocs.yml", site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+def test_the_clinic_brands_the_site(clinic_site):
+    home = (clinic_site / "index.html").read_text(encoding="utf-8")
+    assert "Harbourside Therapy Clinic</title>" in home
+    assert "--md-primary-fg-color: #24585f" in home
+    assert "12 Example Quay" in home and "https://harbourside.example/book" in home
+    assert "Harbourside Therapy Clinic (a fictional example) provides this information" in home
+
+
+def test_links_resolve_in_the_clinic_site(clinic_site):
+    assert broken_links(clinic_site, base_path="/learn/") == []
+
+
+def test_hidden_entries_disappear_everywhere(clinic_site):
+    assert not (clinic_site / "conditions" / "alcohol-withdrawal").exists()
+    assert not (clinic_site / "faq" / "is-medical-massage-new").exists()
+    for path in clinic_site.rglob("*.html"):
+        assert "alcohol-withdrawal/" not in path.read_text(encoding="utf-8"), path
+    index = (clinic_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "alcohol-withdrawal" not in index
+    data = json.loads((clinic_site / "api" / "all.json").read_text(encoding="utf-8"))
+    assert "alcohol-withdrawal" not in {e["id"] for e in data["kinds"]["condition"]}
+
+
+def test_replaced_entry_and_own_pages(clinic_site):
+    faq = (clinic_site / "faq" / "how-long-is-a-massage-session" / "index.html").read_text(encoding="utf-8")
+    assert "How long is a session at Harbourside?" in faq
+    about = pages(clinic_site)["about/index.html"]
+    assert ("a.href", "../therapists/") in about.links
+    home = (clinic_site / "index.html").read_text(encoding="utf-8")
+    assert "Welcome to Harbourside Therapy Clinic" in home
+    assert 'href="tags/"' not in home  # the Tags section is hidden from the navigation
+
+
+def test_roster_and_who_here_offers_this(clinic_site):
+    roster = pages(clinic_site)["therapists/index.html"]
+    assert ("a.href", "alex-example/") in roster.links and ("a.href", "sam-sample/") in roster.links
+    technique = pages(clinic_site)["techniques/manual-lymphatic-drainage/index.html"]
+    assert "therapists" in technique.ids
+    assert ("a.href", "../../therapists/sam-sample/") in technique.links
+
+
+def test_the_shipped_site_has_no_therapists(shipped):
+    assert shipped.kb.of_kind("therapist") == []
+
+
+def test_printed_pages_carry_header_url_qr_and_disclaimer(clinic_site):
+    text = (clinic_site / "conditions" / "neck-pain" / "index.html").read_text(encoding="utf-8")
+    assert 'class="kb-print-only kb-print-header"' in text
+    assert "Read this page online: https://harbourside.example/learn/conditions/neck-pain/" in text
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in text and "class=\"segno\"" in text
+    css = (clinic_site / "assets" / "stylesheets" / "kb.css").read_text(encoding="utf-8")
+    assert "@media print" in css and ".md-header, .md-tabs, .md-sidebar" in css
+
+
+def copy_example(tmp_path):
+    folder = tmp_path / "examples" / "harbour-clinic"
+    shutil.copytree(EXAMPLE, folder)
+    for name in ("clinic.yml", "mkdocs.yml"):  # point its relative paths back at this repository
+        path = folder / name
+        path.write_text(path.read_text(encoding="utf-8").replace("../..", str(ROOT)), encoding="utf-8")
+    return folder
+
+
+def write_therapist(folder, expires: dt.date):
+    path = folder / "data" / "therapists" / "alex-example.yml"
+    text = path.read_text(encoding="utf-8").replace("expires: 2031-06-30", f"expires: {expires}")
+    path.write_text(text, encoding="utf-8")
+
+
+def test_expired_credential_fails_the_build(tmp_path, monkeypatch):
+    folder = copy_example(tmp_path)
+    write_therapist(folder, dt.date(2026, 1, 31))
+    monkeypatch.chdir(folder)
+    with pytest.raises(DataError) as caught:
+        site_mod.load(folder, today=dt.date(2026, 11, 25))
+    assert [str(p) for p in caught.value.problems] == [
+        "data/therapists/alex-example.yml:13: credentials_held[0].expires: expired on 2026-01-31: "
+        "renew it, or remove it from the roster"]
+
+
+def test_credential_expiring_within_60_days_warns_naming_the_therapist(tmp_path, monkeypatch):
+    folder = copy_example(tmp_path)
+    write_therapist(folder, dt.date(2027, 1, 10))
+    monkeypatch.chdir(folder)
+    warnings = [str(w) for w in site_mod.load(folder, today=dt.date(2026, 11, 25)).kb.warnings]
+    assert warnings == ["warning: data/therapists/alex-example.yml:13: credentials_held[0].expires: "
+                        "Alex Example's state-license credential expires on 2027-01-10 (in 46 days)"]
+
+
+def test_unknown_credential_fails_validation(tmp_path, monkeypatch):
+    folder = copy_example(tmp_path)
+    path = folder / "data" / "therapists" / "sam-sample.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("credential: clt-lana", "credential: clt-lanaa"),
+                    encoding="utf-8")
+    monkeypatch.chdir(folder)
+    with pytest.raises(DataError) as caught:
+        site_mod.load(folder)
+    assert [str(p) for p in caught.value.problems] == [
+        "data/therapists/sam-sample.yml:14: credentials_held[1].credential: unknown credential id "
+        "'clt-lanaa' (did you mean 'clt-lana'?)"]
+
+
+def test_hiding_an_entry_still_linked_from_a_page_fails_clearly(tmp_path):
+    folder = copy_example(tmp_path)
+    clinic = folder / "clinic.yml"
+    clinic.write_text(clinic.read_text(encoding="utf-8").replace(
+        "condition: [alcohol-withdrawal]", "condition: [alcohol-withdrawal]\n  therapy: [yoga]"), encoding="utf-8")
+    result = mkdocs_build(folder / "mkdocs.yml", folder / "site")
+    assert result.returncode != 0
+    assert "links to therapy 'yoga', which this site hides" in result.stdout + result.stderr
+
+
+def test_new_clinic_scaffold_builds(tmp_path):
+    target = tmp_path / "my-clinic"
+    done = subprocess.run([sys.executable, "-m", "macros", "new-clinic", str(target)], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    result = mkdocs_build(target / "mkdocs.yml", target / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "My Clinic" in (target / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_handouts_are_one_or_two_pages_with_title_and_clinic(tmp_path):
+    site_dir = tmp_path / "site"
+    result = mkdocs_build(EXAMPLE / "mkdocs.yml", site_dir, env={"KB_HANDOUTS": "true"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    kb = site_mod.load(EXAMPLE).kb
+    for condition in kb.of_kind("condition"):
+        pdf = site_dir / "handouts" / f"{condition.id}.pdf"
+        reader = pypdf.PdfReader(pdf)
+        text = " ".join(page.extract_text() for page in reader.pages)
+        assert 1 <= len(reader.pages) <= 2, condition.id
+        assert condition.title in " ".join(text.split()) and "Harbourside Therapy Clinic" in text
+        page = (site_dir / "conditions" / condition.id / "index.html").read_text(encoding="utf-8")
+        assert f'href="../../handouts/{condition.id}.pdf"' in page
+    assert broken_links(site_dir, base_path="/learn/") == []
+
+
+def test_offline_build_works_from_a_folder_on_disk(tmp_path):
+    site_dir = tmp_path / "site"
+    result = mkdocs_build(EXAMPLE / "mkdocs.yml", site_dir,
+                          env={"KB_OFFLINE": "true"}, extra_args=["--no-directory-urls"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = pages(site_dir)
+    assert "index.html" in html and "conditions/neck-pain.html" in html
+    assert ("a.href", "../techniques/swedish-massage.html") in html["conditions/neck-pain.html"].links
+    assert (site_dir / "search" / "search_index.js").exists()  # search works from file://
