@@ -42,7 +42,7 @@ def _csv(rows: list[dict]) -> str:
 
 
 def _dump(path: Path, data) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n",
                     encoding="utf-8")
 
 

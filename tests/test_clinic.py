@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -77,7 +78,7 @@ def test_printed_pages_carry_header_url_qr_and_disclaimer(clinic_site):
     text = (clinic_site / "conditions" / "neck-pain" / "index.html").read_text(encoding="utf-8")
     assert 'class="kb-print-only kb-print-header"' in text
     assert "Read this page online: https://harbourside.example/learn/conditions/neck-pain/" in text
-    assert '<svg xmlns="http://www.w3.org/2000/svg"' in text and "class=\"segno\"" in text
+    assert 'class="kb-qr"' in text
     css = (clinic_site / "assets" / "stylesheets" / "kb.css").read_text(encoding="utf-8")
     assert "@media print" in css and ".md-header, .md-tabs, .md-sidebar" in css
 
@@ -150,7 +151,17 @@ def test_new_clinic_scaffold_builds(tmp_path):
     assert "My Clinic" in (target / "site" / "index.html").read_text(encoding="utf-8")
 
 
+def require_weasyprint():
+    try:
+        import weasyprint  # noqa: F401  (needs Debian's Pango)
+    except (ImportError, OSError) as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI=true and WeasyPrint cannot load: {exc}")
+        pytest.skip(f"WeasyPrint cannot load ({exc}): run `make test` as root to install Pango")
+
+
 def test_handouts_are_one_or_two_pages_with_title_and_clinic(tmp_path):
+    require_weasyprint()
     site_dir = tmp_path / "site"
     result = mkdocs_build(EXAMPLE / "mkdocs.yml", site_dir, env={"KB_HANDOUTS": "true"})
     assert result.returncode == 0, result.stdout + result.stderr
