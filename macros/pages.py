@@ -58,8 +58,7 @@ class Tools:
                     self.citations.append(value)
 
     def link(self, entry: Entry, anchor: str = "") -> Markup:
-        target = urls.md_link(self.src, urls.entry_page(entry.kind, entry.id), anchor)
-        return Markup(f"[{md(entry.title)}]({target})")
+        return self.pages.link(self.src, entry, anchor)
 
     def page_link(self, page: str, title: str, anchor: str = "") -> Markup:
         return Markup(f"[{md(title)}]({urls.md_link(self.src, page, anchor)})")
@@ -102,6 +101,17 @@ class Pages:
                  site_url: str = "", handouts: bool = False):
         self.kb, self.site_name, self.directory_urls = kb, site_name, directory_urls
         self.site_url, self.handouts = site_url, handouts
+        self._links: dict[tuple, Markup] = {}
+
+    def link(self, from_page: str, entry: Entry, anchor: str = "") -> Markup:
+        """A Markdown link to an entry. Memoised per build: pages in one folder link to the
+        same entries thousands of times in a large knowledge base."""
+        key = (from_page.rpartition("/")[0], entry.kind, entry.id, anchor)
+        found = self._links.get(key)
+        if found is None:
+            target = urls.md_link(from_page, urls.entry_page(entry.kind, entry.id), anchor)
+            found = self._links[key] = Markup(f"[{md(entry.title)}]({target})")
+        return found
 
     def canonical_url(self, src: str) -> str:
         return self.site_url.rstrip("/") + "/" + urls.page_url(src, self.directory_urls)

@@ -6,6 +6,7 @@ them at once instead of one per build.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import os
 from pathlib import Path
 
 
@@ -37,13 +38,13 @@ class DataError(Exception):
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
-    """A path as a contributor would type it: relative to the project folder when it is inside it."""
-    path = Path(path)
-    for base in (root, Path.cwd()):
+    """A path as a contributor would type it: relative to ``root`` (or the working folder) when
+    it is inside it."""
+    text = os.path.abspath(path)
+    for base in (root, os.getcwd()):
         if base is None:
             continue
-        try:
-            return path.resolve().relative_to(Path(base).resolve()).as_posix()
-        except ValueError:
-            continue
-    return path.as_posix()
+        prefix = os.path.abspath(base).rstrip(os.sep) + os.sep
+        if text.startswith(prefix):
+            return text[len(prefix):].replace(os.sep, "/")
+    return Path(text).as_posix()

@@ -11,7 +11,7 @@ QUIET = 4  # modules of white border the standard asks for
 def svg(url: str, title: str = "QR code linking to this page") -> str:
     # A fixed mask pattern: any of the eight is valid, and scoring all eight (segno's default)
     # makes encoding five times slower.
-    matrix = segno.make_qr(url, error="m", mask=0).matrix
+    matrix = segno.make_qr(url, error="l", mask=0).matrix  # "l": a printed page is not a damaged sticker
     runs = []
     for y, row in enumerate(matrix):
         x, n = 0, len(row)

@@ -17,13 +17,19 @@ _LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")  # not \s: a non-breaking space stays one
 
 
+_PLAIN = re.compile(r"[^\\`*_\[\]{}|#<>&\t\r\n\f\v]*\Z")  # nothing to escape: the common case
+
+
 def md(value) -> str:
     """Escape one text value for inline use in Markdown; ``Markup`` passes through."""
     if isinstance(value, Markup):
         return str(value)
     if value is None:
         return ""
-    text = _SPACE.sub(" ", str(value))
+    text = str(value)
+    if _PLAIN.match(text) and "  " not in text and not _LINE_START.match(text):
+        return text
+    text = _SPACE.sub(" ", text)
     text = html.escape(text, quote=False)
     text = _ALWAYS.sub(r"\\\1", text)
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if m.group(2)[0] in "-+>="

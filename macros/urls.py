@@ -26,7 +26,13 @@ def md_link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A relative Markdown link target from one source page to another (MkDocs checks these)."""
     if from_page == to_page:
         return f"#{anchor}" if anchor else ""
-    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    from_dir, to_dir = posixpath.dirname(from_page), posixpath.dirname(to_page)
+    if from_dir == to_dir:  # the common cases first: relpath is slow and runs for every link
+        rel = posixpath.basename(to_page)
+    elif from_dir and "/" not in from_dir:
+        rel = "../" + to_page
+    else:
+        rel = posixpath.relpath(to_page, from_dir or ".")
     return rel + (f"#{anchor}" if anchor else "")
 
 

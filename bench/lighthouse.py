@@ -1,0 +1,59 @@
+"""Lighthouse scores (mobile) for the home page and one page of each kind, served on 127.0.0.1
+and measured with Debian's Chromium. `make lighthouse` runs it; the figures go in bench/README.md.
+Targets: accessibility, best practices and SEO 100; performance at least 95."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "tests")]
+
+from browser import CHROMIUM, serve  # noqa: E402
+from sitebuild import mkdocs_build  # noqa: E402
+
+PAGES = ["", "conditions/low-back-pain/", "techniques/neuromuscular-therapy/", "therapies/yoga/",
+         "history/per-henrik-ling/", "credentials/mblex/", "sources/lbp-furlan-2015/",
+         "glossary/fascia/", "faq/what-is-medical-massage/", "conditions/"]
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking " \
+        "--disable-component-update --disable-sync --no-first-run --disable-quic"
+
+
+def main() -> int:
+    work = Path(tempfile.mkdtemp(prefix="kb-lighthouse-"))
+    result = mkdocs_build(ROOT / "mkdocs.yml", work / "site")
+    if result.returncode:
+        print(result.stdout + result.stderr)
+        return 1
+    lighthouse = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+    print("| page | " + " | ".join(CATEGORIES) + " |\n|---|" + "---|" * len(CATEGORIES))
+    worst = {c: 100 for c in CATEGORIES}
+    with serve(work / "site") as base:
+        for page in PAGES:
+            out = work / "report.json"
+            subprocess.run([str(lighthouse), base + page, "--quiet", "--output=json",
+                            f"--output-path={out}", f"--chrome-flags={FLAGS}",
+                            "--only-categories=" + ",".join(CATEGORIES), "--form-factor=mobile"],
+                           check=True, env=dict(os.environ, CHROME_PATH=CHROMIUM))
+            report = json.loads(out.read_text(encoding="utf-8"))
+            scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+            for c in CATEGORIES:
+                worst[c] = min(worst[c], scores[c])
+            print(f"| /{page} | " + " | ".join(str(scores[c]) for c in CATEGORIES) + " |")
+            for c in CATEGORIES:
+                if scores[c] < 100:
+                    failed = [a["id"] for a in report["categories"][c]["auditRefs"]
+                              if report["audits"][a["id"]].get("score") not in (None, 1)
+                              and a.get("weight", 0) > 0]
+                    print(f"    {c} below 100: {', '.join(failed[:8])}", file=sys.stderr)
+    print("\nworst: " + ", ".join(f"{c} {worst[c]}" for c in CATEGORIES))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
