@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test system bench handouts clean
+.PHONY: serve build check test system bench lighthouse handouts clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,13 @@ test: $(VENV)/.test system       ## run every test
 
 handouts: $(VENV)/.runtime system  ## build the site with a PDF handout per condition in site/handouts/
 	KB_HANDOUTS=true $(PY) -m mkdocs build --strict
+
+bench: $(VENV)/.runtime          ## build time, memory and page weight against plain MkDocs (bench/README.md)
+	$(PY) bench/bench.py
+
+lighthouse: $(VENV)/.test system ## Lighthouse scores with Debian's Chromium (bench/README.md)
+	cd bench && npm install --no-audit --no-fund --silent
+	$(PY) bench/lighthouse.py
 
 clean:
 	rm -rf site .pytest_cache
