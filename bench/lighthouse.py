@@ -13,8 +13,49 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests")]
 
-from browser import CHROMIUM, serve  # noqa: E402
+import contextlib  # noqa: E402
+import functools  # noqa: E402
+import gzip  # noqa: E402
+import http.server  # noqa: E402
+import threading  # noqa: E402
+
+from browser import CHROMIUM  # noqa: E402
 from sitebuild import mkdocs_build  # noqa: E402
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files gzip-compressed, as any real static host does (Python's server does not)."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() or \
+                path.suffix not in (".html", ".css", ".js", ".json", ".svg", ".xml"):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=3600")
+        self.end_headers()
+        import io
+        return io.BytesIO(body)
+
+
+@contextlib.contextmanager
+def serve(folder):
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
 
 PAGES = ["", "conditions/low-back-pain/", "techniques/neuromuscular-therapy/", "therapies/yoga/",
          "history/per-henrik-ling/", "credentials/mblex/", "sources/lbp-furlan-2015/",

@@ -53,7 +53,7 @@
     });
     form.addEventListener("input", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.hidden = false;
+
     apply();
   }
   function init() { document.querySelectorAll("form[data-kb-filters]").forEach(setup); }
