@@ -1,0 +1,38 @@
+"""The command line: `python -m macros check` and `python -m macros new`."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from sitebuild import ROOT, copy_fixture
+
+
+def run(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=cwd, capture_output=True,
+                          text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+
+
+def test_check_passes_on_good_data_and_fails_with_every_error(tmp_path):
+    folder = copy_fixture("mini", tmp_path / "site")
+    ok = run("check", cwd=folder)
+    assert ok.returncode == 0 and ok.stdout.startswith("ok: 11 entries"), ok.stdout + ok.stderr
+    (folder / "data/faq/does-it-hurt.yml").write_text("title: [\n", encoding="utf-8")
+    (folder / "data/glossary/fascia.yml").write_text("title: Fascia\n", encoding="utf-8")
+    bad = run("check", cwd=folder)
+    assert bad.returncode == 1
+    assert "data/faq/does-it-hurt.yml:2: (file): YAML syntax error" in bad.stderr
+    assert "data/glossary/fascia.yml:1: definition: required field is missing" in bad.stderr
+    assert "errors in the knowledge base data; nothing was built." in bad.stderr
+
+
+def test_new_writes_an_entry_from_its_template(tmp_path):
+    folder = copy_fixture("mini", tmp_path / "site")
+    made = run("new", "glossary", "tendon", cwd=folder)
+    assert made.returncode == 0, made.stderr
+    text = (folder / "data/glossary/tendon.yml").read_text(encoding="utf-8")
+    assert text == (ROOT / "data/templates/glossary.yml").read_text(encoding="utf-8")
+    assert run("check", cwd=folder).returncode == 0  # a new entry validates before it is filled in
+    again = run("new", "glossary", "tendon", cwd=folder)
+    assert again.returncode == 1 and "already exists" in again.stderr
+    assert run("new", "recipe", "x", cwd=folder).returncode == 2
+    assert run("new", "glossary", "Bad Id", cwd=folder).returncode == 2
