@@ -58,7 +58,8 @@ def _technique(entries, kb, url) -> Table:
                                      Column("Body regions"), Column("Best evidence", "number")],
                   [("region", "Body region", _pairs(v.BODY_REGIONS)),
                    ("setting", "Setting", _pairs(v.SETTINGS)),
-                   ("pressure", "Pressure", _pairs(v.PRESSURE)),
+                   ("pressure", "Pressure", [(str(k), f"{k}: {label.split(' (')[0].lower()}")
+                                             for k, label in v.PRESSURE.items()]),
                    ("grade", "Evidence", _pairs(v.EVIDENCE_GRADES)),
                    ("credential", "Credential", credentials)])
     for e in entries:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import filecmp
 import json
+import re
 
 import jsonschema
 import pytest
@@ -114,3 +115,23 @@ def test_two_builds_of_the_same_input_are_identical(built_site, tmp_path):
             walk(sub, f"{prefix}{name}/")
     walk(compare)
     assert differing == []
+
+
+def test_search_index_finds_every_entry_by_title_alias_and_summary_words(shipped, built_site):
+    """The index stays small (only title, aliases and summary are indexed for an entry), yet every
+    entry is findable by each of those."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {d["location"]: d for d in index["docs"]}
+    words = lambda text: set(re.findall(r"[a-z0-9]+", text.lower()))  # noqa: E731
+    for (kind, entry_id), entry in shipped.kb.entries.items():
+        doc = docs[urls.page_url(urls.entry_page(kind, entry_id), True)]
+        indexed = words(doc["title"] + " " + doc["text"] + " " + " ".join(doc.get("tags", [])))
+        assert words(entry.title) <= indexed, f"{kind}/{entry_id}: title"
+        for alias in entry.aliases:
+            assert words(alias) <= indexed, f"{kind}/{entry_id}: alias {alias}"
+        summary = getattr(entry, "summary", None) or getattr(entry, "definition", None) \
+            or getattr(entry, "answer", None)
+        if summary:
+            assert words(summary) <= indexed, f"{kind}/{entry_id}: summary"
+    per_entry = (built_site / "search" / "search_index.json").stat().st_size / len(shipped.kb.entries)
+    assert per_entry < 2048, f"{per_entry:.0f} bytes of search index per entry"
