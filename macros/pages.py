@@ -90,7 +90,8 @@ class Tools:
         return [self.pages.kb.get("source", i) for i in self.citations]
 
 
-PRINTABLE = ("condition", "technique")  # pages that print as patient handouts
+PRINTABLE = ("condition", "technique")
+GRID_MAX = 40  # techniques: the widest evidence grid a reader can still scan  # pages that print as patient handouts
 
 
 class Pages:
@@ -296,17 +297,27 @@ class Pages:
 
     # -- pages computed across kinds ------------------------------------------------------------
     def evidence_page(self) -> GeneratedPage:
+        """The condition x technique matrix. A grid stays readable up to ``GRID_MAX`` techniques;
+        past that (a school's knowledge base of hundreds) each condition row lists its techniques
+        under their grade instead, so the page grows with the evidence rows, not with
+        conditions x techniques."""
         src = urls.EVIDENCE_PAGE
         tools = Tools(self, src)
         conditions = self.kb.of_kind("condition")
         used = {r.technique for c in conditions for r in c.evidence}
         techniques = [t for t in self.kb.of_kind("technique") if t.id in used]
-        cells = [(c, [next((r.grade for r in c.evidence if r.technique == t.id), None)
-                      for t in techniques]) for c in conditions]
         meta = {"title": "Evidence matrix", "render_macros": False, "kb_kind": "evidence",
                 "description": "How strong the research is for each technique and condition."}
-        table = render_html("evidence_table.html.j2", t=tools, techniques=techniques, cells=cells,
-                            vocab=v)
+        if len(techniques) <= GRID_MAX:
+            grades = [{r.technique: r.grade for r in c.evidence} for c in conditions]
+            table = render_html("evidence_table.html.j2", t=tools, techniques=techniques, vocab=v,
+                                cells=[(c, [g.get(t.id) for t in techniques])
+                                       for c, g in zip(conditions, grades)])
+        else:
+            rows = [(c, [(grade, [self.kb.get("technique", r.technique) for r in c.evidence
+                                  if r.grade == grade]) for grade in v.EVIDENCE_GRADES])
+                    for c in conditions]
+            table = render_html("evidence_by_grade.html.j2", t=tools, rows=rows, vocab=v)
         return GeneratedPage(src, _front(meta) + render_markdown(
             "evidence.md.j2", t=tools, table=table, vocab=v))
 

@@ -104,3 +104,16 @@ def test_a_data_error_fails_the_build_with_file_line_and_field(tmp_path):
     assert "data/conditions/stiff-neck.yml:6: evidence[0].technique: unknown technique id 'kneeding'" \
         in result.stdout + result.stderr
     assert not (folder / "site" / "index.html").exists(), "a half-built site was left behind"
+
+
+def test_evidence_matrix_lists_by_grade_when_there_are_too_many_techniques(monkeypatch):
+    """Past GRID_MAX techniques the grid would be unreadable and grow with conditions x
+    techniques; each condition row then lists its techniques under their grade."""
+    from macros import pages as pages_mod
+    from macros import site as site_mod
+    from sitebuild import FIXTURES
+    kb = site_mod.load(FIXTURES / "mini").kb
+    monkeypatch.setattr(pages_mod, "GRID_MAX", 1)
+    page = pages_mod.Pages(kb, site_name="Test").evidence_page().markdown
+    assert "by evidence grade (columns)" in page
+    assert '<a href="../techniques/kneading/">Kneading</a>' in page
