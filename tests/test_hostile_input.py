@@ -362,22 +362,13 @@ def test_markup_in_data_is_shown_as_text(site, payload, shown, forbidden):
     assert not re.search(forbidden, page)
 
 
-def test_markdown_link_to_a_missing_page_fails_the_build(site):
-    write(site, "content/index.md", "# Home\n\n[Gone](no-such-page.md)\n")
+@pytest.mark.parametrize("page, expected", [
+    ("[Gone](no-such-page.md)", "no-such-page.md"),                             # missing page
+    ("[Gone](techniques/kneading.md#no-such-anchor)", "no-such-anchor"),         # missing anchor
+    ('{{ link("technique/no-such") }}', "link to unknown or hidden technique 'no-such'"),  # macro
+])
+def test_links_to_missing_targets_in_content_fail_the_build(site, page, expected):
+    write(site, "content/index.md", f"# Home\n\n{page}\n")
     result = mkdocs_build(write_config(site), site / "site")
     assert result.returncode != 0
-    assert "no-such-page.md" in result.stdout + result.stderr
-
-
-def test_markdown_link_to_a_missing_anchor_fails_the_build(site):
-    write(site, "content/index.md", "# Home\n\n[Gone](techniques/kneading.md#no-such-anchor)\n")
-    result = mkdocs_build(write_config(site), site / "site")
-    assert result.returncode != 0
-    assert "no-such-anchor" in result.stdout + result.stderr
-
-
-def test_macro_link_to_an_unknown_entry_fails_the_build(site):
-    write(site, "content/index.md", "# Home\n\n{{ link(\"technique/no-such\") }}\n")
-    result = mkdocs_build(write_config(site), site / "site")
-    assert result.returncode != 0
-    assert "link to unknown or hidden technique 'no-such'" in result.stdout + result.stderr
+    assert expected in result.stdout + result.stderr
