@@ -186,3 +186,27 @@ def test_offline_build_works_from_a_folder_on_disk(tmp_path):
     assert "index.html" in html and "conditions/neck-pain.html" in html
     assert ("a.href", "../techniques/swedish-massage.html") in html["conditions/neck-pain.html"].links
     assert (site_dir / "search" / "search_index.js").exists()  # search works from file://
+
+
+@pytest.mark.browser
+def test_every_condition_and_technique_page_prints_on_one_or_two_pages(clinic_site):
+    """Chromium's print to PDF (A4) with the print stylesheet: a clean one- or two-page handout
+    with the clinic's header, the page's address and the disclaimer, and no navigation."""
+    import io
+
+    from browser import chromium, require_chromium, serve
+    require_chromium()
+    too_long = []
+    with serve(clinic_site) as url, chromium() as browser:
+        page = browser.new_page()
+        for kind in ("conditions", "techniques"):
+            for folder in sorted(p for p in (clinic_site / kind).iterdir() if p.is_dir()):
+                page.goto(f"{url}{kind}/{folder.name}/")
+                reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
+                text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+                assert "Harbourside Therapy Clinic" in text and "12 Example Quay" in text
+                assert f"/learn/{kind}/{folder.name}/" in text and "does not diagnose" in text
+                assert "Evidence matrix" not in text  # the navigation is not printed
+                if not 1 <= len(reader.pages) <= 2:
+                    too_long.append(f"{kind}/{folder.name}: {len(reader.pages)} pages")
+    assert too_long == []
