@@ -20,7 +20,6 @@ sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
 import synthetic  # noqa: E402
 from macros import site as site_mod  # noqa: E402
-from macros import urls  # noqa: E402
 from macros.build import SiteBuild  # noqa: E402
 from macros.vocabulary import KINDS  # noqa: E402
 

@@ -4,7 +4,6 @@ Engine-neutral: the MkDocs hook calls it, and so could another engine's adapter.
 """
 from __future__ import annotations
 
-import html
 import re
 import json
 from pathlib import Path

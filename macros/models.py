@@ -312,13 +312,6 @@ KIND_OF = {model: kind for kind, model in MODELS.items()}
 assert set(MODELS) == set(v.KINDS), "vocabulary kinds and models differ"
 
 
-def field_marker(model: type[BaseModel], name: str, marker_type: type):
-    for meta in model.model_fields[name].metadata:
-        if isinstance(meta, marker_type):
-            return meta
-    return None
-
-
 def walk(obj: Any, marker_type: type, path: tuple = ()) -> Iterator[tuple[tuple, Any, Any]]:
     """Yield ``(field path, marker, value)`` for every field of ``obj`` marked with ``marker_type``,
     descending into nested models and tuples. Works for ``Ref`` and ``Audience`` alike."""

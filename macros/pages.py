@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from . import indexes, qr, urls
 from . import vocabulary as v
-from .knowledge import Key, KnowledgeBase, related
+from .knowledge import Key, KnowledgeBase, parse_any_ref, related
 from .models import Entry, Ref, walk
 from .render import render_html, render_markdown
 from .text import attr, md
@@ -201,12 +201,15 @@ class Pages:
         return dict(type_label=v.SOURCE_TYPES[e.source_type],
                     certainty_label=v.SOURCE_CERTAINTY[e.certainty])
 
-    def _glossary_context(self, e, tools):
-        return dict(see_also=[self.kb.entries[(k, i)] for k, _, i in
-                              (r.partition("/") for r in e.see_also)])
+    def _any_refs(self, refs: Iterable[str]) -> list[Entry]:
+        """Entries named as ``kind/id`` (the glossary's and FAQ's links to any kind)."""
+        return [self.kb.entries[parse_any_ref(r)] for r in refs]
 
-    _faq_context = lambda self, e, tools: dict(  # noqa: E731
-        related_entries=[self.kb.entries[(k, i)] for k, _, i in (r.partition("/") for r in e.related)])
+    def _glossary_context(self, e, tools):
+        return dict(see_also=self._any_refs(e.see_also))
+
+    def _faq_context(self, e, tools):
+        return dict(related_entries=self._any_refs(e.related))
 
     def _therapist_context(self, e, tools):
         return dict(techniques=self._refs("technique", e.techniques),
@@ -240,10 +243,7 @@ class Pages:
         about: dict = {"@type": "Thing", "name": entry.title}
         if entry.aliases:
             about["alternateName"] = list(entry.aliases)
-        if entry.kind == "technique":
-            about["@type"] = "MedicalTherapy"
-            about["contraindication"] = [s.text for s in entry.safety if s.kind != "caution"]
-        elif entry.kind == "therapy":
+        if entry.kind in ("technique", "therapy"):
             about["@type"] = "MedicalTherapy"
             about["contraindication"] = [s.text for s in entry.safety if s.kind != "caution"]
         elif entry.kind == "condition":

@@ -12,9 +12,8 @@ import pytest
 from htmlsite import broken_links, pages
 from macros import urls
 from macros.models import MODELS
-from macros.vocabulary import KINDS, PROJECT_ROOT
+from macros.vocabulary import PROJECT_ROOT
 from macros import yamlsource
-from macros.problems import Problem
 from sitebuild import mkdocs_build
 
 
