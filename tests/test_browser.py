@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from browser import chromium, require_chromium, serve
 
@@ -48,7 +49,9 @@ def search(page, base_url, query):
     page.goto(base_url)
     box = page.locator("input[data-md-component=search-query]")
     box.click()
-    box.fill(query)
+    # Type key by key as a reader does: Material searches on keyup, and `fill` sends none, so
+    # a filled query only ran when a focus-timer happened to fire after it (flaky under load).
+    box.press_sequentially(query)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     return page.locator(".md-search-result__item a").first.get_attribute("href").split("?")[0]
 
@@ -82,9 +85,8 @@ def test_mobile_menu_opens_at_375_pixels(browser, base_url):
     drawer = page.locator("nav.md-nav--primary")
     assert not drawer.is_visible() or drawer.bounding_box()["x"] < 0
     page.click("label.md-header__button[for=__drawer]")
-    page.wait_for_timeout(400)
     link = page.locator("nav.md-nav--primary a[href='conditions/']").first
-    assert link.is_visible()
+    expect(link).to_be_in_viewport()
     link.click()
     assert page.url.endswith("/conditions/")
     context.close()
