@@ -1,6 +1,8 @@
 """QR codes for printed pages, made at build time and offline: segno encodes, and a compact SVG
-path is written here (one horizontal run per stroke), about three times faster than segno's own
-SVG writer, which adds up over thousands of printable pages."""
+path is written here (one horizontal run per stroke, each move relative to the end of the last
+run), about three times faster than segno's own SVG writer, which adds up over thousands of
+printable pages, and about a third shorter than absolute moves: the code is inline in every
+printable page's HTML."""
 from __future__ import annotations
 
 import segno
@@ -13,6 +15,7 @@ def svg(url: str, title: str = "QR code linking to this page") -> str:
     # makes encoding five times slower.
     matrix = segno.make_qr(url, error="l", mask=0).matrix  # "l": a printed page is not a damaged sticker
     runs = []
+    pen_x, pen_y = -QUIET, -QUIET - .5  # the pen starts at the SVG's origin
     for y, row in enumerate(matrix):
         x, n = 0, len(row)
         while x < n:
@@ -20,7 +23,8 @@ def svg(url: str, title: str = "QR code linking to this page") -> str:
                 start = x
                 while x < n and row[x]:
                     x += 1
-                runs.append(f"M{start + QUIET} {y + QUIET + .5}h{x - start}")
+                runs.append(f"m{start - pen_x} {y - pen_y:g}h{x - start}")
+                pen_x, pen_y = x, y
             else:
                 x += 1
     size = len(matrix) + 2 * QUIET
