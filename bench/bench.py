@@ -63,7 +63,7 @@ def plain_site(folder: Path, kb_folder: Path) -> Path:
                   "features": BASE["theme"]["features"]},
         "extra_css": BASE["extra_css"], "extra_javascript": BASE["extra_javascript"],
         "extra": {"disclaimer": BASE["extra"]["disclaimer"]},
-        "plugins": ["search", "tags"],
+        "plugins": ["search", "tags"], "hooks": [str(ROOT / "bench" / "plain_hooks.py")],
         "markdown_extensions": [{"abbr": {"glossary": build.glossary()}}, *EXTENSIONS],
     }
     path = folder / "mkdocs.yml"

@@ -3,8 +3,8 @@
 MkDocs loads this file as a bare module (the project folder is not on ``sys.path``), so it adds
 the folder that holds the ``macros`` package and imports from there. It loads the site once per
 build (``serve`` rebuilds re-read every YAML file), adds the generated pages in memory, gives the
-glossary to Markdown's abbreviations, and writes the open-data export. A data error stops the build
-with every problem listed.
+glossary to Markdown's abbreviations, drops the templates' indentation from every page, and
+writes the open-data export. A data error stops the build with every problem listed.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ if _PACKAGE_PARENT not in sys.path:
     sys.path.insert(0, _PACKAGE_PARENT)
 
 from macros import site as site_mod  # noqa: E402
+from macros.compact import compact_html  # noqa: E402
 from macros.build import SiteBuild  # noqa: E402
 from macros.problems import DataError  # noqa: E402
 
@@ -76,6 +77,14 @@ def on_files(files: Files, config):
 
 def on_page_content(html, page, config, files):
     return config.extra[KEY].focusable_terms(html)
+
+
+def on_post_page(output, page, config):
+    return compact_html(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return compact_html(output_content) if template_name.endswith(".html") else output_content
 
 
 @event_priority(-100)  # after the search plugin has written its index
