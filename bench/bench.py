@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
 import synthetic  # noqa: E402
-from macros import site as site_mod  # noqa: E402
+from macros import search, site as site_mod  # noqa: E402
 from macros.build import SiteBuild  # noqa: E402
 from macros.vocabulary import KINDS  # noqa: E402
 
@@ -47,6 +47,18 @@ def knowledge_base_site(folder: Path, n: int) -> Path:
     return path
 
 
+def searchable(page_markdown: str) -> str:
+    """Plain MkDocs indexes every page itself: an entry page's front matter gives its search
+    boost instead of the ``exclude`` under which the data layer indexes it from the data."""
+    if not page_markdown.startswith("---\n{"):
+        return page_markdown
+    front, body = page_markdown[4:].split("\n---\n", 1)
+    meta = json.loads(front)
+    if meta.get("search", {}).get("exclude"):
+        meta["search"] = {"boost": search.BOOST[meta["kb_kind"]]}
+    return "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n" + body
+
+
 def plain_site(folder: Path, kb_folder: Path) -> Path:
     """The same rendered pages as plain Markdown files, built by MkDocs with no data layer."""
     site = site_mod.load(kb_folder)
@@ -55,7 +67,7 @@ def plain_site(folder: Path, kb_folder: Path) -> Path:
     for page in build.pages():
         target = docs / page.src
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+        target.write_text(searchable(page.markdown), encoding="utf-8")
     (docs / "index.md").write_text(INDEX_MD + "\n[Conditions](conditions/index.md)\n", encoding="utf-8")
     config = {
         "site_name": "Synthetic", "site_url": BASE["site_url"], "docs_dir": "docs", "nav": NAV,

@@ -5,11 +5,10 @@ Engine-neutral: the MkDocs hook calls it, and so could another engine's adapter.
 from __future__ import annotations
 
 import re
-import json
 from pathlib import Path
 
-from . import export, urls
-from .pages import GeneratedPage, Pages
+from . import export, search, urls
+from .pages import GeneratedPage, Pages, page_tags
 from .site import Site
 
 
@@ -75,16 +74,9 @@ class SiteBuild:
     def write_exports(self, site_dir: Path) -> None:
         export.write(self.kb, site_dir / "api")
 
-    def index_search_aliases(self, index_file: Path) -> None:
-        """Index each entry's aliases as search keywords of its page, so "NMT" or "adhesive
-        capsulitis" ranks the entry above pages that only mention the words. Material weighs the
-        index's ``tags`` field most; the pages' visible tags are left as they are."""
-        data = json.loads(index_file.read_text(encoding="utf-8"))
-        by_location = {urls.page_url(urls.entry_page(e.kind, e.id), self.directory_urls): e
-                       for e in self.kb.entries.values() if e.aliases}
-        for doc in data["docs"]:
-            entry = by_location.get(doc["location"])
-            if entry is not None:
-                doc["tags"] = [*doc.get("tags", []), *entry.aliases]
-        index_file.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-                              encoding="utf-8")
+    def index_entries(self, index_file: Path) -> None:
+        """Add every entry page to the search index Material wrote (see ``search``)."""
+        search.add_to_index(index_file, [
+            search.document(e, urls.page_url(urls.entry_page(e.kind, e.id), self.directory_urls),
+                            page_tags(e))
+            for e in self.kb.entries.values()])

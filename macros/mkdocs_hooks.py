@@ -93,6 +93,6 @@ def on_post_build(config):
     build.write_exports(Path(config.site_dir))
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
-        build.index_search_aliases(index)
+        build.index_entries(index)
     if build.handouts:
         build.write_handouts(Path(config.site_dir), config.extra["disclaimer"])

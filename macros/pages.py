@@ -19,15 +19,18 @@ from .models import Entry, Ref, walk
 from .render import render_html, render_markdown
 from .text import attr, md
 
-# How entry pages rank in search: what a reader most likely looks for first.
-SEARCH_BOOST = {"technique": 3, "condition": 3, "therapy": 2, "credential": 2, "faq": 1.5,
-                "glossary": 1, "therapist": 1, "history": 0.75, "source": 0.5}
-
-
 @dataclass(frozen=True)
 class GeneratedPage:
     src: str
     markdown: str
+
+
+def page_tags(entry: Entry) -> list[str]:
+    """The Material tags of an entry's page: its kind, setting and body regions."""
+    tags = [v.KINDS[entry.kind]["singular"]]
+    if getattr(entry, "setting", None):
+        tags.append(v.SETTINGS[entry.setting])
+    return tags + [v.BODY_REGIONS[r] for r in getattr(entry, "body_regions", ())]
 
 
 def year_label(when) -> str:
@@ -221,16 +224,12 @@ class Pages:
         kind = entry.kind
         description = getattr(entry, "summary", None) or getattr(entry, "definition", None) \
             or getattr(entry, "answer", None) or getattr(entry, "finding", None) or entry.title
-        tags = [v.KINDS[kind]["singular"]]
-        if getattr(entry, "setting", None):
-            tags.append(v.SETTINGS[entry.setting])
-        tags += [v.BODY_REGIONS[r] for r in getattr(entry, "body_regions", ())]
         meta = {
             "title": html.escape(entry.title),
             "description": html.escape(" ".join(description.split())[:300]),
-            "tags": tags,
+            "tags": page_tags(entry),
             "render_macros": False,
-            "search": {"boost": SEARCH_BOOST[kind]},
+            "search": {"exclude": True},  # indexed from the data: see search.py
             "kb_kind": kind,
             "kb_reviewed": entry.last_reviewed.isoformat(),
             "jsonld": json_ld(self._structured(entry)),

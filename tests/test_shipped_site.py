@@ -121,6 +121,7 @@ def test_search_index_finds_every_entry_by_title_alias_and_summary_words(shipped
     entry is findable by each of those."""
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     docs = {d["location"]: d for d in index["docs"]}
+    assert len(docs) == len(index["docs"]), "a page is indexed twice"
     words = lambda text: set(re.findall(r"[a-z0-9]+", text.lower()))  # noqa: E731
     for (kind, entry_id), entry in shipped.kb.entries.items():
         doc = docs[urls.page_url(urls.entry_page(kind, entry_id), True)]

@@ -1,0 +1,55 @@
+"""Search-index entries for the generated entry pages, written from the data.
+
+A reader finds an entry by its title, its aliases and the opening text of its page; indexing the
+rest (evidence tables, safety lists, sources) would make the index as large as the site. Those
+fields are known here, so entry pages are left out of the search plugin (``search: exclude`` in
+their front matter) and their entries are added to the finished index instead. That also spares
+the plugin re-parsing every entry page's HTML, which at 2,000 entries is about a second of the
+build.
+
+The templates still mark every section past the opening with ``data-search-exclude``, so a plain
+search plugin indexing the pages (the benchmark's plain MkDocs baseline, or another engine's
+adapter) finds the same text. The entries have the shape of Material's own: ``title`` and ``text`` are HTML (escaped), ``tags``
+plain text; Material ranks ``tags`` highest, so an alias ("NMT") lists its entry first.
+"""
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import Iterable
+
+from .models import Entry
+from .pages import year_label
+
+# How entry pages rank in search: what a reader most likely looks for first.
+BOOST = {"technique": 3, "condition": 3, "therapy": 2, "credential": 2, "faq": 1.5,
+         "glossary": 1, "therapist": 1, "history": 0.75, "source": 0.5}
+
+# The fields that open each kind's page, in page order (a history entry's date line is added).
+LEAD = {"condition": ("summary", "bottom_line"), "technique": ("summary",), "therapy": ("summary",),
+        "history": ("summary",), "credential": ("summary",), "source": ("authors", "venue"),
+        "glossary": ("definition",), "faq": ("answer",), "therapist": ("bio",)}
+
+
+def _lead(entry: Entry) -> list[str]:
+    lead = [getattr(entry, name) for name in LEAD[entry.kind]]
+    if entry.kind == "history":
+        lead.insert(0, " · ".join([year_label(entry.when), entry.place, *entry.people]))
+    if entry.aliases:
+        lead.insert(0, "Also known as: " + ", ".join(entry.aliases))
+    return [text for text in lead if text]
+
+
+def document(entry: Entry, location: str, tags: Iterable[str]) -> dict:
+    return {"location": location, "title": html.escape(entry.title, quote=False),
+            "text": " ".join(f"<p>{html.escape(' '.join(text.split()), quote=False)}</p>"
+                             for text in _lead(entry)),
+            "tags": [*tags, *entry.aliases], "boost": BOOST[entry.kind]}
+
+
+def add_to_index(index_file: Path, documents: list[dict]) -> None:
+    data = json.loads(index_file.read_text(encoding="utf-8"))
+    data["docs"].extend(documents)
+    index_file.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                          encoding="utf-8")
