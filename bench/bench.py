@@ -146,7 +146,10 @@ def first_load(site_dir: Path, page: str) -> tuple[float, float]:
 def shipped(repeats: int, work: Path) -> dict:
     times = [run(ROOT / "mkdocs.yml", work / "shipped")["wall"] for _ in range(repeats)]
     site_dir = work / "shipped"
-    return {"time": statistics.median(times),
+    folders = {spec["folder"] for spec in KINDS.values()}
+    entry_kb = sorted(p.stat().st_size / 1024 for p in site_dir.glob("*/*/index.html")
+                      if p.parent.parent.name in folders)
+    return {"time": statistics.median(times), "entry_kb": entry_kb,
             "home": first_load(site_dir, "index.html"),
             "entry": first_load(site_dir, "conditions/low-back-pain/index.html"),
             "search_kb": (site_dir / "search" / "search_index.json").stat().st_size / 1024}
@@ -170,6 +173,9 @@ def report(rows: list[dict], ship: dict) -> str:
                  f"{ship['home'][1]:.1f} KB compressed with its assets; an entry page "
                  f"{ship['entry'][0]:.1f} KB HTML, {ship['entry'][1]:.1f} KB compressed with its assets; "
                  f"search index {ship['search_kb']:.0f} KB")
+    sizes_kb = ship["entry_kb"]
+    lines.append(f"shipped entry pages: {len(sizes_kb)}, HTML median {statistics.median(sizes_kb):.1f} KB, "
+                 f"largest {sizes_kb[-1]:.1f} KB, {sum(kb > 30 for kb in sizes_kb)} over 30 KB")
     return "\n".join(lines)
 
 
