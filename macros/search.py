@@ -4,13 +4,13 @@ A reader finds an entry by its title, its aliases and the opening text of its pa
 rest (evidence tables, safety lists, sources) would make the index as large as the site. Those
 fields are known here, so entry pages are left out of the search plugin (``search: exclude`` in
 their front matter) and their entries are added to the finished index instead. That also spares
-the plugin re-parsing every entry page's HTML, which at 2,000 entries is about a second of the
-build.
+the plugin re-parsing every entry page's HTML, about 2 s of a 2,000-entry build.
 
 The templates still mark every section past the opening with ``data-search-exclude``, so a plain
 search plugin indexing the pages (the benchmark's plain MkDocs baseline, or another engine's
-adapter) finds the same text. The entries have the shape of Material's own: ``title`` and ``text`` are HTML (escaped), ``tags``
-plain text; Material ranks ``tags`` highest, so an alias ("NMT") lists its entry first.
+adapter) finds the same text. The entries have the shape of Material's own: ``title`` and
+``text`` are escaped HTML, ``tags`` plain text; Material ranks ``tags`` highest, so an alias
+("NMT") lists its entry first.
 """
 from __future__ import annotations
 
