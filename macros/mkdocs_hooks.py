@@ -87,7 +87,9 @@ def on_post_template(output_content, template_name, config):
     return compact_html(output_content) if template_name.endswith(".html") else output_content
 
 
-@event_priority(-100)  # after the search plugin has written its index
+# After the search plugin has written its index (priority 0), before Material's offline plugin
+# copies it into a script for file:// use (-100).
+@event_priority(-50)
 def on_post_build(config):
     build: SiteBuild = config.extra[KEY]
     build.write_exports(Path(config.site_dir))
