@@ -27,6 +27,7 @@ from macros.problems import DataError  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.knowledge_base")
 KEY = "knowledge_base"
+OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
 @event_priority(100)  # before the macros plugin, whose define_env reads the loaded site
@@ -47,7 +48,17 @@ def on_config(config):
     config.watch.extend(str(layer / "data") for layer in site.layers if (layer / "data").is_dir())
     if site.clinic is not None:
         brand(config, site.clinic)
+    offline_search(config)
     return config
+
+
+def offline_search(config) -> None:
+    """Material's offline plugin (a kiosk or USB build) makes search work from file:// with a
+    worker shim it links from unpkg.com, unless one is listed already: list the copy shipped in
+    ``overrides``, so a reader opening the folder makes no request to any other host."""
+    offline = config.plugins.get("material/offline")
+    if offline is not None and offline.config.enabled:
+        config.extra.setdefault("polyfills", []).append(OFFLINE_SHIM)
 
 
 def brand(config, clinic) -> None:

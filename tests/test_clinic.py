@@ -177,19 +177,45 @@ def test_handouts_are_one_or_two_pages_with_title_and_clinic(tmp_path):
     assert broken_links(site_dir, base_path="/learn/") == []
 
 
-def test_offline_build_works_from_a_folder_on_disk(tmp_path):
-    site_dir = tmp_path / "site"
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory):
+    """The kiosk / USB-stick build: Material's offline plugin, plain ``.html`` links."""
+    site_dir = tmp_path_factory.mktemp("offline") / "site"
     result = mkdocs_build(EXAMPLE / "mkdocs.yml", site_dir,
                           env={"KB_OFFLINE": "true"}, extra_args=["--no-directory-urls"])
     assert result.returncode == 0, result.stdout + result.stderr
-    html = pages(site_dir)
+    return site_dir
+
+
+def test_offline_build_works_from_a_folder_on_disk(offline_site):
+    html = pages(offline_site)
     assert "index.html" in html and "conditions/neck-pain.html" in html
     assert ("a.href", "../techniques/swedish-massage.html") in html["conditions/neck-pain.html"].links
     # Search works from file:// through the offline plugin's script copy of the index, which
     # must include the entry pages (indexed from the data after Material's search plugin).
-    script = (site_dir / "search" / "search_index.js").read_text(encoding="utf-8")
+    script = (offline_site / "search" / "search_index.js").read_text(encoding="utf-8")
     assert '"location":"conditions/neck-pain.html"' in script.replace('": "', '":"')
     assert '"location":"techniques/swedish-massage.html"' in script.replace('": "', '":"')
+
+
+@pytest.mark.browser
+def test_offline_search_runs_from_file_urls_with_no_other_host(offline_site):
+    """Opened from the folder (file://), search finds an entry by its alias, and no request
+    leaves the disk: Material's offline plugin would fetch its worker shim from unpkg.com."""
+    from browser import chromium, require_chromium
+    require_chromium()
+    with chromium() as browser:
+        page = browser.new_page()
+        requests = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto((offline_site / "conditions" / "neck-pain.html").as_uri())
+        box = page.locator("input[data-md-component=search-query]")
+        box.click()
+        box.press_sequentially("NMT")
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        first = page.locator(".md-search-result__item a").first.get_attribute("href")
+    assert first.split("?")[0].endswith("/techniques/neuromuscular-therapy.html")
+    assert [url for url in requests if not url.startswith("file:")] == []
 
 
 @pytest.mark.browser
