@@ -114,6 +114,15 @@ def test_index_filters_narrow_the_table_and_keep_state_in_the_url(page, base_url
     assert page.locator("table[data-kb-index] tbody tr:visible").count() == visible
 
 
+def test_evidence_matrix_keeps_the_condition_column_in_view_when_scrolled(page, base_url):
+    page.goto(base_url + "evidence/")
+    scroller = page.locator(".kb-matrix .md-typeset__scrollwrap")
+    condition = page.locator(".kb-matrix tbody th").first
+    scroller.evaluate("element => { element.scrollLeft = 900; }")
+    assert scroller.evaluate("element => element.scrollLeft") > 0
+    assert condition.bounding_box()["x"] >= scroller.bounding_box()["x"] - 1  # not scrolled away
+
+
 def test_without_javascript_the_full_table_shows(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
