@@ -8,6 +8,7 @@ reading-grade test finds those fields through the same marker.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Iterator, Optional
@@ -317,9 +318,8 @@ def walk(obj: Any, marker_type: type, path: tuple = ()) -> Iterator[tuple[tuple,
     descending into nested models and tuples. Works for ``Ref`` and ``Audience`` alike."""
     if not isinstance(obj, BaseModel):
         return
-    for name, info in type(obj).model_fields.items():
+    for name, marker in _marked_fields(type(obj), marker_type):
         value = getattr(obj, name)
-        marker = next((m for m in _markers(info) if isinstance(m, marker_type)), None)
         items = value if isinstance(value, tuple) else (value,)
         for i, item in enumerate(items):
             here = path + ((name, i) if isinstance(value, tuple) else (name,))
@@ -327,6 +327,14 @@ def walk(obj: Any, marker_type: type, path: tuple = ()) -> Iterator[tuple[tuple,
                 yield here, marker, item
             elif isinstance(item, BaseModel):
                 yield from walk(item, marker_type, here)
+
+
+@functools.cache
+def _marked_fields(model: type[BaseModel], marker_type: type) -> tuple[tuple[str, Any], ...]:
+    """Each field of a model with its marker of ``marker_type`` (or None), looked up once per
+    model: ``walk`` runs for every entry at load and again for every page."""
+    return tuple((name, next((m for m in _markers(info) if isinstance(m, marker_type)), None))
+                 for name, info in model.model_fields.items())
 
 
 def _markers(info) -> list:
