@@ -32,6 +32,7 @@ OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 @event_priority(100)  # before the macros plugin, whose define_env reads the loaded site
 def on_config(config):
+    offline_search(config)  # first: it fixes the URL style the pages and search entries use
     folder = Path(config.config_file_path).resolve().parent
     try:
         site = site_mod.load(folder)
@@ -48,17 +49,22 @@ def on_config(config):
     config.watch.extend(str(layer / "data") for layer in site.layers if (layer / "data").is_dir())
     if site.clinic is not None:
         brand(config, site.clinic)
-    offline_search(config)
     return config
 
 
 def offline_search(config) -> None:
     """Material's offline plugin (a kiosk or USB build) makes search work from file:// with a
     worker shim it links from unpkg.com, unless one is listed already: list the copy shipped in
-    ``overrides``, so a reader opening the folder makes no request to any other host."""
+    ``overrides``, so a reader opening the folder makes no request to any other host. The plugin
+    also turns directory URLs off, but only in its own ``on_config``, after this hook has laid
+    out the pages: do it here too."""
     offline = config.plugins.get("material/offline")
-    if offline is not None and offline.config.enabled:
-        config.extra.setdefault("polyfills", []).append(OFFLINE_SHIM)
+    if offline is None or not offline.config.enabled:
+        return
+    config.use_directory_urls = False
+    polyfills = config.extra.setdefault("polyfills", [])
+    if not any("iframe-worker" in str(url) for url in polyfills):
+        polyfills.append(OFFLINE_SHIM)
 
 
 def brand(config, clinic) -> None:

@@ -8,9 +8,10 @@ the plugin re-parsing every entry page's HTML, about 2 s of a 2,000-entry build.
 
 The templates still mark every section past the opening with ``data-search-exclude``, so a plain
 search plugin indexing the pages (the benchmark's plain MkDocs baseline, or another engine's
-adapter) finds the same text. The entries have the shape of Material's own: ``title`` and
-``text`` are escaped HTML, ``tags`` plain text; Material ranks ``tags`` highest, so an alias
-("NMT") lists its entry first.
+adapter) finds the same text. The entries have the shape of Material's own: ``title``, ``text`` and
+``tags`` are escaped HTML (Material's results insert all three as HTML, so an alias like
+``<img onerror=...>`` must arrive as text); Material ranks ``tags`` highest, so an alias ("NMT")
+lists its entry first.
 """
 from __future__ import annotations
 
@@ -41,11 +42,14 @@ def _lead(entry: Entry) -> list[str]:
     return [text for text in lead if text]
 
 
+def _html(text: str) -> str:
+    return html.escape(" ".join(text.split()), quote=False)
+
+
 def document(entry: Entry, location: str, tags: Iterable[str]) -> dict:
-    return {"location": location, "title": html.escape(entry.title, quote=False),
-            "text": " ".join(f"<p>{html.escape(' '.join(text.split()), quote=False)}</p>"
-                             for text in _lead(entry)),
-            "tags": [*tags, *entry.aliases], "boost": BOOST[entry.kind]}
+    return {"location": location, "title": _html(entry.title),
+            "text": " ".join(f"<p>{_html(text)}</p>" for text in _lead(entry)),
+            "tags": [_html(tag) for tag in (*tags, *entry.aliases)], "boost": BOOST[entry.kind]}
 
 
 def add_to_index(index_file: Path, documents: list[dict]) -> None:

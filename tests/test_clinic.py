@@ -179,10 +179,10 @@ def test_handouts_are_one_or_two_pages_with_title_and_clinic(tmp_path):
 
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory):
-    """The kiosk / USB-stick build: Material's offline plugin, plain ``.html`` links."""
+    """The kiosk / USB-stick build: Material's offline plugin, which also switches to plain
+    ``.html`` links (no ``--no-directory-urls`` needed)."""
     site_dir = tmp_path_factory.mktemp("offline") / "site"
-    result = mkdocs_build(EXAMPLE / "mkdocs.yml", site_dir,
-                          env={"KB_OFFLINE": "true"}, extra_args=["--no-directory-urls"])
+    result = mkdocs_build(EXAMPLE / "mkdocs.yml", site_dir, env={"KB_OFFLINE": "true"})
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
 

@@ -7,20 +7,23 @@ from html.parser import HTMLParser
 from macros.compact import compact_html
 
 
+VERBATIM = {"pre", "textarea", "script", "style"}
+
+
 class _Events(HTMLParser):
     """Tags, attributes, and text with whitespace runs as a browser collapses them, except
-    inside ``pre``, where whitespace is shown as it is."""
+    inside elements whose whitespace is content or code, where it must stay exactly as it is."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.events, self.verbatim = [], 0
 
     def handle_starttag(self, tag, attrs):
-        self.verbatim += tag == "pre"
+        self.verbatim += tag in VERBATIM
         self.events.append(("start", tag, attrs))
 
     def handle_endtag(self, tag):
-        self.verbatim -= tag == "pre"
+        self.verbatim -= tag in VERBATIM
         self.events.append(("end", tag))
 
     def handle_data(self, data):
@@ -48,9 +51,11 @@ def test_every_shipped_page_is_compacted(built_site):
 def test_compacting_collapses_indentation_and_keeps_verbatim_blocks():
     page = ("<ul>\n    <li>a  b</li>\n\n    <li>c</li>\n  </ul>\n"
             "<pre><code>one\n\n    two</code></pre>\n   <p>x <code>y\n   z</code></p>\n"
-            "<textarea>\n  kept\n</textarea>\n  <script>\n  var a = 1;\n  </script>")
+            "<textarea>\n  kept\n</textarea>\n  <script>\n  var a = `x\n  y`;\n  </script>\n"
+            "  <p>a\n\u00a0\u00a0no-break spaces kept</p>")
     out = compact_html(page)
     assert out == ("<ul>\n<li>a  b</li>\n<li>c</li>\n</ul>\n"
                    "<pre><code>one\n\n    two</code></pre>\n<p>x <code>y\n   z</code></p>\n"
-                   "<textarea>\n  kept\n</textarea>\n<script>\nvar a = 1;\n</script>")
+                   "<textarea>\n  kept\n</textarea>\n<script>\n  var a = `x\n  y`;\n  </script>\n"
+                   "<p>a\n\u00a0\u00a0no-break spaces kept</p>")
     assert events(out) == events(page)

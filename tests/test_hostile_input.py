@@ -5,6 +5,7 @@ must build. The table in tests/README.md lists the same cases.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import time
 from pathlib import Path
@@ -358,6 +359,19 @@ def test_markup_in_data_is_shown_as_text(site, payload, shown, forbidden):
     page = article(build_html(site))
     assert shown in page
     assert not re.search(forbidden, page)
+
+
+def test_markup_in_titles_and_aliases_is_text_in_the_search_index(site):
+    """Material's search results insert an entry's title, text and tags as HTML."""
+    payload = "<img src=x onerror=alert(1)>"
+    write(site, FAQ, f"title: 'Does {payload} hurt?'\naliases: ['{payload}']\nanswer: '{payload}'\n"
+                     "related: [technique/kneading]\nlast_reviewed: 2026-01-01\n")
+    build_html(site)
+    index = json.loads((site / "site/search/search_index.json").read_text(encoding="utf-8"))
+    doc = next(d for d in index["docs"] if d["location"] == "faq/does-it-hurt/")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in doc["tags"]
+    for value in (doc["title"], doc["text"], *doc["tags"]):
+        assert "<img" not in value, value
 
 
 @pytest.mark.parametrize("page, expected", [
