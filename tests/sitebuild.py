@@ -48,3 +48,10 @@ def mkdocs_build(config: Path, site_dir: Path, strict: bool = True, env: dict | 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run(args, capture_output=True, text=True, cwd=config.parent, env=env,
                           timeout=600)
+
+
+def built(config: Path, site_dir: Path, **options) -> Path:
+    """Build with ``mkdocs_build`` and fail the test with MkDocs' output if the build fails."""
+    result = mkdocs_build(config, site_dir, **options)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir

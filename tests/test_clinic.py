@@ -16,17 +16,14 @@ import pytest
 from htmlsite import broken_links, pages
 from macros import site as site_mod
 from macros.problems import DataError
-from sitebuild import ROOT, mkdocs_build
+from sitebuild import ROOT, built, mkdocs_build
 
 EXAMPLE = ROOT / "examples" / "harbour-clinic"
 
 
 @pytest.fixture(scope="module")
 def clinic_site(tmp_path_factory):
-    site_dir = tmp_path_factory.mktemp("clinic") / "site"
-    result = mkdocs_build(EXAMPLE / "mkdocs.yml", site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+    return built(EXAMPLE / "mkdocs.yml", tmp_path_factory.mktemp("clinic") / "site")
 
 
 def test_the_clinic_brands_the_site(clinic_site):
@@ -146,8 +143,7 @@ def test_new_clinic_scaffold_builds(tmp_path):
     done = subprocess.run([sys.executable, "-m", "macros", "new-clinic", str(target)], cwd=ROOT,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    result = mkdocs_build(target / "mkdocs.yml", target / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
+    built(target / "mkdocs.yml", target / "site")
     assert "My Clinic" in (target / "site" / "index.html").read_text(encoding="utf-8")
 
 
@@ -162,9 +158,7 @@ def require_weasyprint():
 
 def test_handouts_are_one_or_two_pages_with_title_and_clinic(tmp_path):
     require_weasyprint()
-    site_dir = tmp_path / "site"
-    result = mkdocs_build(EXAMPLE / "mkdocs.yml", site_dir, env={"KB_HANDOUTS": "true"})
-    assert result.returncode == 0, result.stdout + result.stderr
+    site_dir = built(EXAMPLE / "mkdocs.yml", tmp_path / "site", env={"KB_HANDOUTS": "true"})
     kb = site_mod.load(EXAMPLE).kb
     for condition in kb.of_kind("condition"):
         pdf = site_dir / "handouts" / f"{condition.id}.pdf"
@@ -181,10 +175,8 @@ def test_handouts_are_one_or_two_pages_with_title_and_clinic(tmp_path):
 def offline_site(tmp_path_factory):
     """The kiosk / USB-stick build: Material's offline plugin, which also switches to plain
     ``.html`` links (no ``--no-directory-urls`` needed)."""
-    site_dir = tmp_path_factory.mktemp("offline") / "site"
-    result = mkdocs_build(EXAMPLE / "mkdocs.yml", site_dir, env={"KB_OFFLINE": "true"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+    return built(EXAMPLE / "mkdocs.yml", tmp_path_factory.mktemp("offline") / "site",
+                 env={"KB_OFFLINE": "true"})
 
 
 def test_offline_build_works_from_a_folder_on_disk(offline_site):

@@ -14,7 +14,7 @@ import pytest
 
 from macros import site as site_mod
 from macros.problems import DataError
-from sitebuild import copy_fixture, mkdocs_build, write_config
+from sitebuild import built, copy_fixture, mkdocs_build, write_config
 
 TODAY = dt.date(2026, 11, 25)
 STROKING = "data/techniques/stroking.yml"
@@ -335,8 +335,7 @@ def test_every_error_is_reported_in_one_run(site):
 # --- Markup and Jinja in data: the page must stay safe -------------------------------------------
 
 def build_html(folder: Path) -> str:
-    result = mkdocs_build(write_config(folder), folder / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
+    built(write_config(folder), folder / "site")
     return (folder / "site/faq/does-it-hurt/index.html").read_text(encoding="utf-8")
 
 
