@@ -10,4 +10,4 @@ def define_env(env):
     ``on_config`` (which runs first) and is shared here, so the data is read once per build."""
     from .page_macros import register
 
-    register(env, env.conf.extra["knowledge_base"])
+    register(env, env.conf.__dict__["_kb_build"])

@@ -4,15 +4,12 @@ Engine-neutral: the MkDocs hook calls it, and so could another engine's adapter.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from . import export, search, urls
+from .glossary import Glossary
 from .pages import GeneratedPage, Pages, page_tags
 from .site import Site
-
-
-_ABBR = re.compile(r'<abbr title="([^"]*)">')
 
 
 class SiteBuild:
@@ -24,10 +21,21 @@ class SiteBuild:
         self.directory_urls = directory_urls
         self.site_url = site_url
         self.handouts = handouts
+        self.glossary = Glossary.of(self.kb.of_kind("glossary"))
+        self._pages: dict[str, GeneratedPage] | None = None
 
     def pages(self) -> list[GeneratedPage]:
-        return Pages(self.kb, site_name=self.site_name, directory_urls=self.directory_urls,
-                     site_url=self.site_url, handouts=self.handouts).all()
+        if self._pages is None:
+            found = Pages(self.kb, site_name=self.site_name, directory_urls=self.directory_urls,
+                          site_url=self.site_url, handouts=self.handouts).all()
+            self._pages = {page.src: page for page in found}
+        return list(self._pages.values())
+
+    def generated(self, src: str) -> GeneratedPage | None:
+        """The generated page at ``src`` (a path like ``techniques/effleurage.md``), if any."""
+        if self._pages is None:
+            self.pages()
+        return self._pages.get(src)
 
     def inherited_content(self, docs_dir: str):
         """Hand-written pages of the earlier layers (the shipped site under a clinic): each as
@@ -42,30 +50,9 @@ class SiteBuild:
                 if path.is_file():
                     yield path.relative_to(content).as_posix(), str(path), str(content)
 
-    def glossary(self) -> dict[str, str]:
-        """Every glossary term and alias with its definition, for Markdown's ``abbr`` glossary:
-        the term shows its definition wherever it appears (Material's tooltips)."""
-        found: dict[str, str] = {}
-        for term in self.kb.of_kind("glossary"):
-            definition = " ".join(term.definition.split())
-            for name in (term.title, *term.aliases):
-                # Acronyms (GRADE, DVT) match only in capitals, so the plain word stays plain.
-                forms = {name} if name.isupper() else {name, name.lower(), name[:1].upper() + name[1:]}
-                for form in sorted(forms):
-                    found.setdefault(form, definition)
-        return found
-
-    def focusable_terms(self, html_text: str) -> str:
-        """Let keyboard users reach each glossary term: the first occurrence of each term on a
-        page joins the tab order, so its tooltip shows on focus as well as on hover."""
-        seen: set[str] = set()
-
-        def first_only(match: re.Match) -> str:
-            if match.group(1) in seen:
-                return match.group(0)
-            seen.add(match.group(1))
-            return f'<abbr tabindex="0" title="{match.group(1)}">'
-        return _ABBR.sub(first_only, html_text)
+    def annotate(self, html: str) -> str:
+        """Glossary tooltips on a finished page body (see ``glossary``)."""
+        return self.glossary.annotate(html)
 
     def write_handouts(self, site_dir: Path, disclaimer: str) -> None:
         from .handouts import write_all

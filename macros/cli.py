@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from . import site as site_mod
-from .models import MODELS, SLUG
+from .models import MODELS, RESERVED_IDS, SLUG
 from .problems import DataError
 from .vocabulary import KINDS, PROJECT_ROOT
 
@@ -33,7 +33,7 @@ def new_entry(kind: str, entry_id: str, data: Path) -> int:
     if kind not in MODELS:
         print(f"unknown kind '{kind}'; one of: {', '.join(MODELS)}", file=sys.stderr)
         return 2
-    if not re.match(SLUG, entry_id):
+    if not re.fullmatch(SLUG, entry_id) or entry_id in RESERVED_IDS:
         print(f"'{entry_id}' is not a valid id: use lower-case letters, digits and hyphens",
               file=sys.stderr)
         return 2

@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+from .escape import csv_cell
 from .knowledge import KnowledgeBase
 from .models import MODELS
 
@@ -36,8 +37,8 @@ def _csv(rows: list[dict]) -> str:
     writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: (v if isinstance(v, (str, int, float)) or v is None
-                             else json.dumps(v, ensure_ascii=False)) for k, v in row.items()})
+        writer.writerow({k: csv_cell(v if isinstance(v, (str, int, float)) or v is None
+                                     else json.dumps(v, ensure_ascii=False)) for k, v in row.items()})
     return out.getvalue()
 
 

@@ -63,16 +63,19 @@ def parse_any_ref(value: str) -> Key:
 
 
 def build(layers: list[Path], *, root: Path | None = None, today=None,
-          hidden: dict | None = None, hidden_file: str = "clinic.yml") -> KnowledgeBase:
+          hidden: dict | None = None, hidden_file: str = "clinic.yml",
+          hidden_lines: dict | None = None) -> KnowledgeBase:
     """Load, validate and cross-link all layers; raise ``DataError`` listing every problem."""
     loaded, problems, failed, removed = load_layers(layers, root=root, today=today, hidden=hidden,
-                                           hidden_file=hidden_file)
-    hidden_keys = {(k, i) for k, ids in (hidden or {}).items() for i in ids}
+                                                    hidden_file=hidden_file,
+                                                    hidden_lines=hidden_lines)
+    hidden_keys = set(removed)
     links = _resolve(loaded, hidden_keys, failed, problems)
     # Sources cited only by hidden entries are still cited: hiding is the site's choice.
     cited_by_hidden = {("source", value) for item in removed.values()
                        for _, marker, value in walk(item.entry, Ref) if marker.kind == "source"}
     problems.extend(_unused_sources(loaded, links, cited_by_hidden))
+    problems.extend(_glossary_clashes(loaded))
     problems.extend(_expiring_soon(loaded, today or dt.date.today()))
     if any(not p.warning for p in problems):
         raise DataError(problems)
@@ -97,9 +100,17 @@ def _resolve(loaded: dict[Key, Loaded], hidden: set[Key], failed: set[Key],
              problems: list[Problem]) -> list[Link]:
     links = []
     for key, item in loaded.items():
+        listed: dict[tuple, int] = {}
         for path, marker, value in walk(item.entry, Ref):
             target = parse_any_ref(value) if marker.kind is None else (marker.kind, value)
             where = (item.file, line_of(item.lines, path), field_path(path))
+            in_list = path[:-1] if isinstance(path[-1], int) else path
+            if (in_list, target) in listed:
+                problems.append(Problem(*where, f"'{value}' is listed twice (also at "
+                                        f"{field_path(in_list)}[{listed[(in_list, target)]}])"))
+                continue
+            if isinstance(path[-1], int):
+                listed[(in_list, target)] = path[-1]
             if target[0] not in v.KINDS:
                 problems.append(Problem(*where, f"unknown kind '{target[0]}' in '{value}'"))
             elif target == key:
@@ -122,6 +133,19 @@ def _suggest(target: Key, loaded) -> str:
     ids = [i for k, i in loaded if k == target[0]]
     guess = difflib.get_close_matches(target[1], ids, n=1)
     return f" (did you mean '{guess[0]}'?)" if guess else ""
+
+
+def _glossary_clashes(loaded: dict[Key, Loaded]) -> list[Problem]:
+    """Glossary names that are no valid term, or that two entries both claim."""
+    from .glossary import clashes
+
+    items = {item.entry.id: item for key, item in sorted(loaded.items()) if key[0] == "glossary"}
+    found = []
+    for entry, name, message in clashes([item.entry for item in items.values()]):
+        item = items[entry.id]
+        path = ("title",) if name == entry.title else ("aliases", entry.aliases.index(name))
+        found.append(Problem(item.file, line_of(item.lines, path), field_path(path), message))
+    return found
 
 
 EXPIRY_WARNING_DAYS = 60

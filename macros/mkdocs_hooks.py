@@ -2,32 +2,49 @@
 
 MkDocs loads this file as a bare module (the project folder is not on ``sys.path``), so it adds
 the folder that holds the ``macros`` package and imports from there. It loads the site once per
-build (``serve`` rebuilds re-read every YAML file), adds the generated pages in memory, gives the
-glossary to Markdown's abbreviations, drops the templates' indentation from every page, and
-writes the open-data export. A data error stops the build with every problem listed.
+build (``serve`` rebuilds re-read every YAML file), adds the generated pages, adds the glossary
+tooltips, drops the templates' indentation from every page, and writes the open-data export. A
+data error stops the build with every problem listed.
+
+Why generated pages are safe whatever their text: MkDocs gets each of them as an empty Markdown
+file. Its title, metadata and finished HTML are attached here from Python (``on_page_markdown``
+and ``on_page_content``), so no text from the data is ever parsed as front matter, Markdown or a
+macro, and the macros plugin only ever sees the empty string. Text values are escaped for
+Material's templates, which print ``page.meta.title``, ``description`` and ``config.site_name``
+as they are: they get ``Markup`` (escaped once, and left alone by ``| e``).
 """
 from __future__ import annotations
 
+import html
 import logging
+import re
 import sys
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 _PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
 if _PACKAGE_PARENT not in sys.path:
     sys.path.insert(0, _PACKAGE_PARENT)
 
 from macros import site as site_mod  # noqa: E402
-from macros.compact import compact_html  # noqa: E402
 from macros.build import SiteBuild  # noqa: E402
+from macros.compact import compact_html  # noqa: E402
 from macros.problems import DataError  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.knowledge_base")
-KEY = "knowledge_base"
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
+_IDS = re.compile(r'\sid="([^"]+)"')
+
+
+def current(config) -> SiteBuild:
+    """This build, kept on the config object itself: not in ``extra``, whose keys the macros
+    plugin hands to every hand-written page as variables."""
+    return config.__dict__["_kb_build"]
 
 
 @event_priority(100)  # before the macros plugin, whose define_env reads the loaded site
@@ -40,15 +57,14 @@ def on_config(config):
         raise Abort("\n" + exc.report()) from None
     for warning in site.kb.warnings:
         log.warning(str(warning))
-    build = config.extra[KEY] = SiteBuild(site, site_name=config.site_name,
-                                          directory_urls=config.use_directory_urls,
-                                          site_url=config.site_url or "",
-                                          handouts=bool(config.extra.get("handouts")))
-    if "abbr" in config.markdown_extensions:
-        config.mdx_configs.setdefault("abbr", {})["glossary"] = build.glossary()
+    build = SiteBuild(site, site_name=config.site_name, directory_urls=config.use_directory_urls,
+                      site_url=config.site_url or "", handouts=bool(config.extra.get("handouts")))
+    config.__dict__["_kb_build"] = build
+    config.theme["kb_disclaimer"] = config.extra.get("disclaimer", "")
+    config.theme["kb_clinic"] = None
     config.watch.extend(str(layer / "data") for layer in site.layers if (layer / "data").is_dir())
     if site.clinic is not None:
-        brand(config, site.clinic)
+        brand(config, site.clinic, folder)
     return config
 
 
@@ -67,33 +83,85 @@ def offline_search(config) -> None:
         polyfills.append(OFFLINE_SHIM)
 
 
-def brand(config, clinic) -> None:
+def _text(value: str) -> Markup:
+    """Plain text for a Material template that prints it as it is."""
+    return Markup(html.escape(value, quote=True))
+
+
+def brand(config, clinic, folder: Path) -> None:
     """A clinic's name, logo, disclaimer, contact details and navigation choices."""
-    config.site_name = clinic.name
-    config.extra["disclaimer"] = clinic.disclaimer
-    config.extra["clinic"] = clinic.model_dump(mode="json")
+    config.site_name = _text(clinic.name)
+    # For the theme's templates only: ``extra`` would also hand these to every page as variables.
+    config.theme["kb_disclaimer"] = clinic.disclaimer
+    config.theme["kb_clinic"] = clinic.model_dump(mode="json")
     if clinic.logo:
-        config.theme["logo"] = clinic.logo
+        config.theme["logo"] = site_mod.LOGO_TARGET + Path(clinic.logo).suffix.lower()
     hidden = set(clinic.hide_sections)
-    config.nav = [item for item in (config.nav or []) if not (set(item) & hidden)]
-    config.nav.extend(dict(page) for page in clinic.pages)
+    config.nav = [item for item in (config.nav or [])
+                  if not (isinstance(item, dict) and set(item) & hidden)]
+    config.nav.extend({_text(title): path} for page in clinic.pages for title, path in page.items())
 
 
 def on_files(files: Files, config):
-    build: SiteBuild = config.extra[KEY]
+    build = current(config)
     for page in build.pages():
         if files.get_file_from_path(page.src) is not None:
             raise Abort(f"content/{page.src} clashes with a page generated from the data; "
                         "rename or remove it")
-        files.append(File.generated(config, page.src, content=page.markdown))
+        files.append(File.generated(config, page.src, content=""))
     for src, abs_path, layer_docs in build.inherited_content(config.docs_dir):
         if files.get_file_from_path(src) is None:
             files.append(File(src, layer_docs, config.site_dir, config.use_directory_urls))
+    clinic = build.site.clinic
+    if clinic is not None and clinic.logo:
+        files.append(File.generated(config, config.theme["logo"],
+                                    abs_src_path=str(build.site.folder / clinic.logo)))
     return files
 
 
-def on_page_content(html, page, config, files):
-    return config.extra[KEY].focusable_terms(html)
+@event_priority(100)  # before the macros plugin and the tags plugin read the page's metadata
+def on_page_markdown(markdown, page, config, files):
+    generated = current(config).generated(page.file.src_uri)
+    if generated is None:
+        if markdown.lstrip().startswith("---") and not page.meta:
+            raise Abort(f"{page.file.src_uri}: its front matter (between the --- lines at the "
+                        "top) is not valid YAML; fix it, or the page would show it as text")
+        if isinstance(page.title, Markup) and "title" not in page.meta:
+            # A title from clinic.yml's pages: Material prints meta.title as it is, but
+            # page.title through ``striptags``, which would undo the escaping.
+            page.meta["title"] = page.title
+        return markdown
+    meta = {key: value for key, value in generated.meta.items()}
+    meta["title"] = _text(generated.title)
+    if "description" in meta:
+        meta["description"] = _text(meta["description"])
+    meta["render_macros"] = False
+    page.meta = meta
+    return ""
+
+
+def on_page_content(html_text, page, config, files):
+    build = current(config)
+    generated = build.generated(page.file.src_uri)
+    if generated is not None:
+        html_text = str(generated.html)
+        page.toc = get_toc(_toc_tokens(generated.headings))
+        page.present_anchor_ids = set(_IDS.findall(html_text))
+    return build.annotate(html_text)
+
+
+def _toc_tokens(headings) -> list[dict]:
+    """Headings as the nested tokens of Python-Markdown's ``toc`` extension (names as HTML)."""
+    root: list[dict] = []
+    stack: list[dict] = []
+    for heading in headings:
+        token = {"level": heading.level, "id": heading.id, "name": html.escape(heading.text),
+                 "children": []}
+        while stack and stack[-1]["level"] >= heading.level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
 
 
 def on_post_page(output, page, config):
@@ -108,10 +176,10 @@ def on_post_template(output_content, template_name, config):
 # copies it into a script for file:// use (-100).
 @event_priority(-50)
 def on_post_build(config):
-    build: SiteBuild = config.extra[KEY]
+    build = current(config)
     build.write_exports(Path(config.site_dir))
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
         build.index_entries(index)
     if build.handouts:
-        build.write_handouts(Path(config.site_dir), config.extra["disclaimer"])
+        build.write_handouts(Path(config.site_dir), config.theme["kb_disclaimer"])

@@ -10,15 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Any, Iterator, Optional
 
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt,
-                      ValidationInfo, field_validator, model_validator)
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool,
+                      StrictInt, ValidationInfo, field_validator, model_validator)
 
 from . import vocabulary as v
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+RESERVED_IDS = {"index"}  # the index page of each kind folder
 
 
 @dataclass(frozen=True)
@@ -32,16 +34,69 @@ class Audience:
     who: str
 
 
-def _nonblank(value: str) -> str:
+MAX_TEXT = 5000   # characters in one text field (the longest shipped field is about 1,100)
+MAX_NAME = 200    # a title, alias, term or person's name
+
+# Characters that make text say something other than what it shows: bidirectional overrides and
+# isolates reorder what a reader sees (refused in every text); zero-width and other invisible
+# characters make two names look alike while differing (refused in names).
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile("[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200d"
+                        "\u2060-\u2064\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f]")
+
+
+def _text(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"is {len(value):,} characters long; a field may hold at most {MAX_TEXT:,}")
+    found = _BIDI.search(value)
+    if found:
+        raise ValueError(f"holds a bidirectional control character (U+{ord(found.group()):04X}), "
+                         "which reorders what readers see")
     return value
 
 
-Text = Annotated[str, AfterValidator(_nonblank)]
-ClientText = Annotated[str, AfterValidator(_nonblank), Audience("client")]
-StudentText = Annotated[str, AfterValidator(_nonblank), Audience("student")]
-Slug = Annotated[str, Field(pattern=SLUG)]
+def _name(value: str) -> str:
+    _text(value)
+    if len(value) > MAX_NAME:
+        raise ValueError(f"is {len(value)} characters long; a name may hold at most {MAX_NAME}")
+    found = _INVISIBLE.search(value)
+    if found:
+        raise ValueError(f"holds an invisible character (U+{ord(found.group()):04X}); names must "
+                         "look like what they are")
+    if "\n" in value or "\r" in value:
+        raise ValueError("must be on one line")
+    if not any(unicodedata.category(c)[0] in "LNPS" for c in value):
+        raise ValueError("has no visible character")
+    return value
+
+
+def normal(name: str) -> str:
+    """A name as compared for clashes: NFKC-normalised and case-folded, spaces collapsed, so
+    look-alikes (full-width letters, ligatures, case) are the same name."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def _iso_date(value):
+    """Dates are written YYYY-MM-DD. Anything else is refused here, before Pydantic's lax parsing
+    could read a number as seconds since 1970."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    if isinstance(value, (int, bool)) or value is None:
+        raise ValueError(f"write a date as YYYY-MM-DD (YAML read {value!r} as "
+                         f"{'a number' if isinstance(value, int) and not isinstance(value, bool) else 'no date'})")
+    raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD")
+
+
+Text = Annotated[str, AfterValidator(_text)]
+Name = Annotated[str, AfterValidator(_name)]
+ClientText = Annotated[str, AfterValidator(_text), Audience("client")]
+StudentText = Annotated[str, AfterValidator(_text), Audience("student")]
+Slug = Annotated[str, Field(pattern=SLUG, max_length=80)]
+Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
 def ref(kind: str | None):
@@ -50,7 +105,7 @@ def ref(kind: str | None):
 
 
 def _https(value: str) -> str:
-    if not re.match(r"^https://[^\s/$.?#][^\s<>\"']*$", value):
+    if len(value) > 2000 or not re.fullmatch(r"https://[^\s/$.?#][^\s<>\"'`\\]*", value):
         raise ValueError("must be a full https:// address")
     return value
 
@@ -63,15 +118,18 @@ Pressure = Annotated[StrictInt, Field(ge=min(v.PRESSURE), le=max(v.PRESSURE))]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # A plain number where the model wants text is read as the text it was written as: the YAML
+    # reader only types short decimal integers, whose text and value agree.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
+                              coerce_numbers_to_str=True)
 
 
 class Entry(Strict):
     """Fields every entry has. ``id`` is the file name; it may be repeated in the file."""
     id: Slug
-    title: Text
-    aliases: tuple[Text, ...] = ()
-    last_reviewed: dt.date
+    title: Name
+    aliases: tuple[Name, ...] = ()
+    last_reviewed: Date
     sources: tuple[ref("source"), ...] = ()
     replaces: StrictBool = Field(False, description="In a clinic overlay: this entry replaces the "
                                  "shipped entry with the same id on purpose.")
@@ -86,13 +144,16 @@ class Entry(Strict):
 
     @field_validator("aliases")
     @classmethod
-    def _distinct_aliases(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        seen = set()
+    def _distinct_aliases(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        seen = {normal(info.data["title"])} if "title" in info.data else set()
         for alias in value:
-            if alias.casefold() in seen:
+            if normal(alias) == normal(info.data.get("title", "")):
+                raise ValueError(f"alias '{alias}' is the title again")
+            if normal(alias) in seen:
                 raise ValueError(f"alias '{alias}' is given twice")
-            seen.add(alias.casefold())
+            seen.add(normal(alias))
         return value
+
 
     @property
     def kind(self) -> str:
@@ -217,8 +278,8 @@ class When(Strict):
 
 class History(Entry):
     when: When
-    place: Text
-    people: tuple[Text, ...] = ()
+    place: Name
+    people: tuple[Name, ...] = ()
     summary: ClientText
     significance: ClientText
     contested: Optional[ClientText] = None
@@ -226,13 +287,13 @@ class History(Entry):
 
 
 class Credential(Entry):
-    abbreviation: Optional[Text] = None
+    abbreviation: Optional[Name] = None
     kind_of_credential: v.literal(v.CREDENTIAL_KINDS)
     issuer: Text
     jurisdiction: Text
     summary: ClientText
     requirements: tuple[Text, ...] = Field(min_length=1)
-    requirements_as_of: dt.date
+    requirements_as_of: Date
     official_url: HttpsUrl
     how_to_verify: ClientText
     tells_you: ClientText
@@ -284,7 +345,7 @@ class HeldCredential(Strict):
     credential: ref("credential")
     number: Text
     issuer: Text
-    expires: Optional[dt.date] = None
+    expires: Optional[Date] = None
 
     @field_validator("expires")
     @classmethod
@@ -298,7 +359,7 @@ class HeldCredential(Strict):
 class Therapist(Entry):
     photo: Optional[Text] = None
     bio: ClientText
-    languages: tuple[Text, ...] = Field(min_length=1)
+    languages: tuple[Name, ...] = Field(min_length=1)
     techniques: tuple[ref("technique"), ...] = ()
     conditions: tuple[ref("condition"), ...] = ()
     credentials_held: tuple[HeldCredential, ...] = Field(min_length=1)

@@ -1,7 +1,9 @@
 """Macros for hand-written pages: link to entries by id, and list or tabulate entries by field.
 
 Each macro returns Markdown with links relative to the page it is called from, so MkDocs checks
-them like any other link. An unknown id or field raises, which fails the build.
+them like any other link. Text from the data goes in through ``escape.markdown``: every ASCII
+punctuation character becomes a character reference, so no data can spell Markdown or HTML. An
+unknown id or field raises, which fails the build.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from . import vocabulary as v
 from .build import SiteBuild
 from .knowledge import parse_any_ref
 from .models import Entry
-from .text import md
+from .escape import markdown as md
 
 
 class PageMacros:
@@ -106,6 +108,17 @@ class PageMacros:
     def count(self, kind: str) -> int:
         return len(self.kb.of_kind(kind))
 
+    def clinic(self, field: str) -> str:
+        """``{{ clinic("name") }}``: a field of the clinic's settings, as text (empty on the
+        shipped site)."""
+        clinic = self.build.site.clinic
+        if clinic is not None and field not in type(clinic).model_fields:
+            raise ValueError(f"{self.here}: clinic.yml has no field '{field}'")
+        value = getattr(clinic, field, None) if clinic is not None else None
+        if isinstance(value, tuple):
+            value = ", ".join(str(x) for x in value)
+        return md(value) if value else ""
+
     def grade_table(self) -> str:
         rows = ["| Grade | What it means |", "|---|---|"]
         rows += [f"| {md(g['label'])} | {md(g['meaning'])} |" for g in v.EVIDENCE_GRADES.values()]
@@ -115,6 +128,5 @@ class PageMacros:
 def register(env, build: SiteBuild) -> None:
     macros = PageMacros(env, build)
     for name in ("link", "index_link", "entry_list", "entry_table", "safety_digest",
-                 "setting_comparison", "count", "grade_table"):
+                 "setting_comparison", "count", "grade_table", "clinic"):
         env.macro(getattr(macros, name), name)
-    env.variables["kb_clinic"] = build.site.clinic

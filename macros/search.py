@@ -15,11 +15,11 @@ lists its entry first.
 """
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 from typing import Iterable
 
+from .escape import search_text
 from .models import Entry
 from .pages import year_label
 
@@ -42,14 +42,10 @@ def _lead(entry: Entry) -> list[str]:
     return [text for text in lead if text]
 
 
-def _html(text: str) -> str:
-    return html.escape(" ".join(text.split()), quote=False)
-
-
 def document(entry: Entry, location: str, tags: Iterable[str]) -> dict:
-    return {"location": location, "title": _html(entry.title),
-            "text": " ".join(f"<p>{_html(text)}</p>" for text in _lead(entry)),
-            "tags": [_html(tag) for tag in (*tags, *entry.aliases)], "boost": BOOST[entry.kind]}
+    return {"location": location, "title": search_text(entry.title),
+            "text": " ".join(f"<p>{search_text(text)}</p>" for text in _lead(entry)),
+            "tags": [search_text(tag) for tag in (*tags, *entry.aliases)], "boost": BOOST[entry.kind]}
 
 
 def add_to_index(index_file: Path, documents: list[dict]) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
 from .vocabulary import KINDS
 
@@ -20,6 +21,16 @@ def region_page(region: str) -> str:
 
 EVIDENCE_PAGE = "evidence.md"
 REGIONS_INDEX = "regions/index.md"
+
+
+def is_generated(page: str) -> bool:
+    """Whether ``page`` is where a page made from the data lives (an index, an entry, a region,
+    the evidence matrix); the entry itself may or may not exist."""
+    folder, _, name = page.rpartition("/")
+    if page == EVIDENCE_PAGE:
+        return True
+    known = {spec["folder"] for spec in KINDS.values()} | {"regions"}
+    return folder in known and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*\.md", name) is not None
 
 
 def md_link(from_page: str, to_page: str, anchor: str = "") -> str:

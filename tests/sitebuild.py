@@ -55,3 +55,13 @@ def built(config: Path, site_dir: Path, **options) -> Path:
     result = mkdocs_build(config, site_dir, **options)
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
+
+
+def hostile_site(tmp: Path) -> Path:
+    """The attacker's clinic (``fixtures/hostile``) over a copy of ``mini``, built; returns the
+    built site's folder."""
+    copy_fixture("mini", tmp / "site")
+    clinic = copy_fixture("hostile", tmp / "clinic")
+    config = write_config(clinic, site_url="https://clinic.example/learn/",
+                          nav=[{"Home": "index.md"}, {"Techniques": "techniques/index.md"}])
+    return built(config, clinic / "built")

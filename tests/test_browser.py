@@ -165,3 +165,52 @@ def test_no_accessibility_violations(browser, base_url, path, scheme):
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     context.close()
     assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory):
+    from sitebuild import hostile_site
+    with serve(hostile_site(tmp_path_factory.mktemp("hostile"))) as url:
+        yield url
+
+
+HOSTILE_PAGES = ["", "about/", "techniques/", "techniques/stroking/", "faq/hostile-answer/",
+                 "glossary/", "glossary/wzxhzdk/", "faq/", "evidence/"]
+
+
+def test_hostile_data_runs_no_script_on_hover_focus_or_search(browser, hostile_url):
+    """Every payload in the attacker's clinic would set window.__pwned (or open a dialog) if it
+    ran: hover and focus every tooltip on every page, then search for the hostile aliases and
+    open what comes back."""
+    context = browser.new_context()
+    context.set_default_timeout(10000)
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    checked = 0
+    for path in HOSTILE_PAGES:
+        page.goto(hostile_url + path)
+        for term in page.locator("article abbr").all():
+            term.hover()
+            term.focus()
+            page.wait_for_timeout(30)
+            checked += 1
+        assert page.evaluate("window.__pwned") is None, path
+    assert checked >= 5
+    # The tooltip shows the definition as text.
+    page.goto(hostile_url + "faq/hostile-answer/")
+    page.locator("article abbr").first.hover()
+    tooltip = page.locator(".md-tooltip2").filter(has_text="<img src=x onerror=")
+    tooltip.first.wait_for(state="visible")
+    for query in ["wzxhzdk", "onerror", "Stroking"]:
+        page.goto(hostile_url)
+        box = page.locator("input[data-md-component=search-query]")
+        box.click()
+        box.press_sequentially(query)
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        assert page.evaluate("window.__pwned") is None, query
+        page.locator(".md-search-result__item a").first.click()
+        page.wait_for_load_state()
+        assert page.evaluate("window.__pwned") is None, query
+    assert dialogs == []
+    context.close()

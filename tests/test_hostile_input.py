@@ -5,6 +5,7 @@ must build. The table in tests/README.md lists the same cases.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 import time
@@ -111,7 +112,7 @@ def test_alias_bomb_is_refused_quickly(site):
         for p, c in zip("abcdefgh", "bcdefghi"))
     write(site, STROKING, bomb)
     started = time.monotonic()
-    assert errors(site) == [f"{STROKING}:1: (file): anchors and aliases (&name, *name) are not "
+    assert errors(site) == [f"{STROKING}:1: a: anchors and aliases (&name, *name) are not "
                             "allowed in entries"]
     assert time.monotonic() - started < 5
 
@@ -166,7 +167,7 @@ def test_missing_required_field(site):
 
 def test_wrong_type(site):
     edit(site, STROKING, "pressure: {min: 1, max: 2}", "pressure: {min: one, max: 2}")
-    assert errors(site) == [f"{STROKING}:8: pressure.min: Input should be a valid integer"]
+    assert errors(site) == [f"{STROKING}:8: pressure.min: must be a whole number, not 'one'"]
 
 
 def test_text_where_a_list_is_expected(site):
@@ -343,20 +344,25 @@ def article(page: str) -> str:
     return page[page.index("<article"):page.index("</article>")]
 
 
-@pytest.mark.parametrize("payload, shown, forbidden", [
-    ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;", r"<script>alert"),
-    ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;", r"<img[^>]*onerror"),
-    ("[click](javascript:alert(1))", "[click](javascript:alert(1))", r"href=\"javascript:"),
-    ("[pic](data:text/html;base64,PHNjcmlwdD4=)", "[pic](data:text/html;base64,PHNjcmlwdD4=)", r"href=\"data:"),
-    ("<iframe src=\"https://evil.example\"></iframe>", "&lt;iframe", r"<iframe"),
-    ("Unclosed <b>bold and <div>block", "Unclosed &lt;b&gt;bold and &lt;div&gt;block", r"<div>block"),
-    ("Attr {: onclick=\"alert(1)\" }", "Attr {: onclick=\"alert(1)\" }", r"<p[^>]*onclick"),
-    ("{{ 7*7 }} and {% raw %}", "{{ 7*7 }} and {% raw %}", r">49 and"),
+def visible_text(page: str) -> str:
+    """The text a browser shows (tags dropped, references decoded, spaces collapsed)."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+@pytest.mark.parametrize("payload, forbidden", [
+    ("<script>alert(1)</script>", r"<script>alert"),
+    ("<img src=x onerror=alert(1)>", r"<img[^>]*onerror"),
+    ("[click](javascript:alert(1))", r"href=\"javascript:"),
+    ("[pic](data:text/html;base64,PHNjcmlwdD4=)", r"href=\"data:"),
+    ("<iframe src=\"https://evil.example\"></iframe>", r"<iframe"),
+    ("Unclosed <b>bold and <div>block", r"<div>block"),
+    ("Attr {: onclick=\"alert(1)\" }", r"<p[^>]*onclick"),
+    ("{{ 7*7 }} and {% raw %}", r">49 and"),
 ])
-def test_markup_in_data_is_shown_as_text(site, payload, shown, forbidden):
+def test_markup_in_data_is_shown_as_text(site, payload, forbidden):
     write(site, FAQ, FAQ_TEXT.format(answer="'" + payload.replace("'", "''") + "'"))
     page = article(build_html(site))
-    assert shown in page
+    assert payload in visible_text(page)
     assert not re.search(forbidden, page)
 
 

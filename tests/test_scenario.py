@@ -113,6 +113,6 @@ def test_evidence_matrix_lists_by_grade_when_there_are_too_many_techniques(monke
     from sitebuild import FIXTURES
     kb = site_mod.load(FIXTURES / "mini").kb
     monkeypatch.setattr(pages_mod, "GRID_MAX", 1)
-    page = pages_mod.Pages(kb, site_name="Test").evidence_page().markdown
+    page = pages_mod.Pages(kb, site_name="Test").evidence_page().html
     assert "by evidence grade (columns)" in page
     assert '<a href="../techniques/kneading/">Kneading</a>' in page
