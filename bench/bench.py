@@ -47,16 +47,16 @@ def knowledge_base_site(folder: Path, n: int) -> Path:
     return path
 
 
-def searchable(page_markdown: str) -> str:
-    """Plain MkDocs indexes every page itself: an entry page's front matter gives its search
-    boost instead of the ``exclude`` under which the data layer indexes it from the data."""
-    if not page_markdown.startswith("---\n{"):
-        return page_markdown
-    front, body = page_markdown[4:].split("\n---\n", 1)
-    meta = json.loads(front)
+def plain_page(page) -> str:
+    """A generated page as a plain Markdown file: its metadata as front matter, its finished HTML
+    as the body (Markdown passes block HTML through). Plain MkDocs indexes every page itself, so
+    an entry page gets its search boost instead of the ``exclude`` under which the data layer
+    indexes it from the data."""
+    meta = {key: value for key, value in page.meta.items() if key not in ("jsonld", "kb_qr")}
+    meta["title"] = page.title
     if meta.get("search", {}).get("exclude"):
         meta["search"] = {"boost": search.BOOST[meta["kb_kind"]]}
-    return "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n" + body
+    return "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n" + str(page.html)
 
 
 def plain_site(folder: Path, kb_folder: Path) -> Path:
@@ -67,16 +67,18 @@ def plain_site(folder: Path, kb_folder: Path) -> Path:
     for page in build.pages():
         target = docs / page.src
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(searchable(page.markdown), encoding="utf-8")
+        target.write_text(plain_page(page), encoding="utf-8")
     (docs / "index.md").write_text(INDEX_MD + "\n[Conditions](conditions/index.md)\n", encoding="utf-8")
+    (folder / "glossary.json").write_text(json.dumps(build.glossary.dump()), encoding="utf-8")
     config = {
         "site_name": "Synthetic", "site_url": BASE["site_url"], "docs_dir": "docs", "nav": NAV,
         "theme": {"name": "material", "custom_dir": str(ROOT / "overrides"), "font": False,
-                  "features": BASE["theme"]["features"]},
+                  "features": BASE["theme"]["features"],
+                  "kb_disclaimer": BASE["extra"]["disclaimer"], "kb_clinic": None},
         "extra_css": BASE["extra_css"], "extra_javascript": BASE["extra_javascript"],
         "extra": {"disclaimer": BASE["extra"]["disclaimer"]},
         "plugins": ["search", "tags"], "hooks": [str(ROOT / "bench" / "plain_hooks.py")],
-        "markdown_extensions": [{"abbr": {"glossary": build.glossary()}}, *EXTENSIONS],
+        "markdown_extensions": EXTENSIONS,
     }
     path = folder / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
@@ -115,6 +117,36 @@ def bench(ns: list[int], repeats: int, work: Path) -> list[dict]:
                      "baseline_peak_mb": statistics.median(r["peak_mb"] for r in plain_runs),
                      **sizes(work / f"kb-{n}" / "site", n)})
     return rows
+
+
+def scaling(repeats: int, work: Path) -> dict:
+    """Build time against the text in the data and against the size of the glossary. On a
+    100-entry base site: 50, 100 and 200 FAQ answers of 5,000 characters dense with markup (0.25,
+    0.5 and 1 million characters); and 5,000 glossary terms against 5,000 FAQ entries (the
+    glossary once cost terms x pages)."""
+    def timed(name: str, kind: str | None = None, count: int = 0, dense: bool = False) -> float:
+        folder = work / name
+        config = knowledge_base_site(folder, 100)
+        if kind:
+            synthetic.add(folder, kind, count, dense)
+        return statistics.median(run(config, folder / "site")["wall"] for _ in range(repeats))
+
+    base = timed("scale-base")
+    text = {count: timed(f"scale-text-{count}", "faq", count, dense=True) for count in (50, 100, 200)}
+    return {"base": base, "text": text,
+            "faq": timed("scale-faq", "faq", 5000), "glossary": timed("scale-glossary", "glossary", 5000)}
+
+
+def scaling_report(scale: dict) -> str:
+    lines = ["\n| dense text added | build (s) | added time per 100,000 characters (s) |", "|---|---|---|"]
+    for count, seconds in scale["text"].items():
+        chars = count * 4990
+        lines.append(f"| {chars:,} characters ({count} answers) | {seconds:.2f} | "
+                     f"{(seconds - scale['base']) / chars * 1e5:.3f} |")
+    lines.append(f"\n5,000 glossary terms: {scale['glossary']:.2f} s; 5,000 FAQ entries: "
+                 f"{scale['faq']:.2f} s; ratio {scale['glossary'] / scale['faq']:.2f} (target ≤ 1.3); "
+                 f"base site {scale['base']:.2f} s")
+    return "\n".join(lines)
 
 
 def first_load(site_dir: Path, page: str) -> tuple[float, float]:
@@ -183,11 +215,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, nargs="+", default=[100, 500, 2000])
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--no-scaling", action="store_true", help="skip the text and glossary scaling runs")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kb-bench-"))
     try:
         rows = bench(args.n, args.repeats, work)
         print(report(rows, shipped(args.repeats, work)))
+        if not args.no_scaling:
+            print(scaling_report(scaling(args.repeats, work)))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -104,9 +104,7 @@ def entries(n: int, seed: int = 1) -> dict[str, dict[str, dict]]:
         out["faq"][eid] = dict(title=sentence(rng, 8)[:-1] + "?", answer=text(rng, 90),
                                related=[f"condition/{pick('condition', 1)[0]}"], sources=cite(),
                                last_reviewed=reviewed)
-    for kind in out:  # any source still uncited goes to a FAQ, so no warning stops --strict
-        pass
-    while cited:
+    while cited:  # any source still uncited goes to a FAQ, so no warning stops --strict
         out["faq"][ids["faq"][len(cited) % len(ids["faq"])]]["sources"].append(cited.pop())
     return out
 
@@ -121,3 +119,23 @@ def write(folder: Path, n: int) -> dict[str, int]:
             (target / f"{eid}.yml").write_text(yaml.safe_dump(data, sort_keys=False, width=100),
                                                encoding="utf-8")
     return {k: len(items) for k, items in made.items()}
+
+
+DENSE = "<b>*bold*</b> [link](x.md) {{ jinja }} & `code` _em_ | pipe | #tag !!! note "
+
+def add(folder: Path, kind: str, count: int, dense: bool = False, seed: int = 2) -> None:
+    """Add ``count`` extra FAQ or glossary entries to a synthetic site. ``dense``: each FAQ answer
+    is as long as a field may be (5,000 characters) and dense with markup, which the site shows
+    as text."""
+    from macros.models import MAX_TEXT
+
+    rng = random.Random(seed)
+    target = folder / "data" / v.KINDS[kind]["folder"]
+    for i in range(count):
+        if kind == "glossary":
+            data = dict(title=f"Extraterm{i:05d}", definition=text(rng, 20), last_reviewed="2026-01-15")
+        else:
+            answer = (DENSE * (MAX_TEXT // len(DENSE)))[:MAX_TEXT - 10] if dense else text(rng, 90)
+            data = dict(title=f"Extra question {i:05d}?", answer=answer, last_reviewed="2026-01-15")
+        (target / f"extra-{kind}-{i:05d}.yml").write_text(yaml.safe_dump(data, width=100),
+                                                          encoding="utf-8")

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .escape import tooltip
-from .models import normal
+from .names import normal
 
 WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _TEXT_TOKEN = re.compile(r"&#?\w+;|\w+(?:['’-]\w+)*")
@@ -63,6 +63,18 @@ class Glossary:
                     if words and words not in glossary.terms:
                         glossary.terms[words] = (entry.id, title)
                         glossary.longest = max(glossary.longest, len(words))
+        return glossary
+
+    def dump(self) -> list:
+        """The glossary as JSON-ready data (the benchmark's plain baseline reloads it)."""
+        return [[list(words), key, title] for words, (key, title) in self.terms.items()]
+
+    @classmethod
+    def load(cls, data: list) -> "Glossary":
+        glossary = cls()
+        for words, key, title in data:
+            glossary.terms[tuple(words)] = (key, title)
+            glossary.longest = max(glossary.longest, len(words))
         return glossary
 
     def annotate(self, html: str) -> str:

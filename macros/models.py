@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Any, Iterator, Optional
 
@@ -18,6 +17,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       StrictInt, ValidationInfo, field_validator, model_validator)
 
 from . import vocabulary as v
+from .names import bidi_problem, name_problem, normal
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 RESERVED_IDS = {"index"}  # the index page of each kind folder
@@ -37,23 +37,14 @@ class Audience:
 MAX_TEXT = 5000   # characters in one text field (the longest shipped field is about 1,100)
 MAX_NAME = 200    # a title, alias, term or person's name
 
-# Characters that make text say something other than what it shows: bidirectional overrides and
-# isolates reorder what a reader sees (refused in every text); zero-width and other invisible
-# characters make two names look alike while differing (refused in names).
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_INVISIBLE = re.compile("[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200d"
-                        "\u2060-\u2064\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f]")
-
-
 def _text(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
     if len(value) > MAX_TEXT:
         raise ValueError(f"is {len(value):,} characters long; a field may hold at most {MAX_TEXT:,}")
-    found = _BIDI.search(value)
-    if found:
-        raise ValueError(f"holds a bidirectional control character (U+{ord(found.group()):04X}), "
-                         "which reorders what readers see")
+    problem = bidi_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
@@ -61,21 +52,10 @@ def _name(value: str) -> str:
     _text(value)
     if len(value) > MAX_NAME:
         raise ValueError(f"is {len(value)} characters long; a name may hold at most {MAX_NAME}")
-    found = _INVISIBLE.search(value)
-    if found:
-        raise ValueError(f"holds an invisible character (U+{ord(found.group()):04X}); names must "
-                         "look like what they are")
-    if "\n" in value or "\r" in value:
-        raise ValueError("must be on one line")
-    if not any(unicodedata.category(c)[0] in "LNPS" for c in value):
-        raise ValueError("has no visible character")
+    problem = name_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
-
-
-def normal(name: str) -> str:
-    """A name as compared for clashes: NFKC-normalised and case-folded, spaces collapsed, so
-    look-alikes (full-width letters, ligatures, case) are the same name."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 def _iso_date(value):

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from macros import site as site_mod
 from macros import vocabulary as v
-from macros.models import normal
+from macros.names import normal
 from macros.pages import Pages
 from macros.problems import DataError
 from sitebuild import FIXTURES
