@@ -52,7 +52,7 @@ def write(kb: KnowledgeBase, folder: Path) -> None:
     combined = {"licence": LICENCE, "kinds": {}}
     for kind in MODELS:
         rows = records(kb, kind)
-        if not rows and kind == "therapist":
+        if not rows and kind in ("therapist", "context"):
             continue
         combined["kinds"][kind] = rows
         _dump(folder / f"{kind}.json", rows)

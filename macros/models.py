@@ -156,6 +156,56 @@ class PressureRange(Strict):
         return self
 
 
+class Ruling(Strict):
+    """What a technique needs for one client context. ``no-guidance`` is the honest answer where no
+    source speaks to the pair; any other ruling cites its sources and grades them."""
+    context: ref("context")
+    ruling: v.literal(v.RULINGS)
+    client: Optional[ClientText] = Field(None, description="what a client reads: 'If you are ...'")
+    pressure_max: Optional[Pressure] = Field(None, description="the most pressure, on the 0-5 scale")
+    positions: Optional[StudentText] = None
+    sites: Optional[StudentText] = None
+    session: Optional[StudentText] = None
+    grade: Optional[Grade] = None
+    sources: tuple[ref("source"), ...] = ()
+
+    @model_validator(mode="after")
+    def _sourced_or_silent(self):
+        if self.ruling == "no-guidance":
+            if self.sources or self.grade or self.pressure_max is not None:
+                raise ValueError("a 'no-guidance' ruling has no sources, grade or pressure: if a "
+                                 "source speaks to this pair, give the ruling it supports")
+            return self
+        if not self.sources:
+            raise ValueError(f"a ruling of '{self.ruling}' needs at least one source; where no "
+                             "source speaks to this pair, the ruling is 'no-guidance'")
+        if self.grade is None:
+            raise ValueError(f"a ruling of '{self.ruling}' needs a grade: how sure its sources are")
+        if not self.client:
+            raise ValueError(f"a ruling of '{self.ruling}' needs 'client': what a client reads")
+        if self.ruling == "adapt" and self.pressure_max is None:
+            raise ValueError("an 'adapt' ruling gives pressure_max: the most pressure on the 0-5 scale")
+        if self.ruling == "avoid" and self.pressure_max is not None:
+            raise ValueError("an 'avoid' ruling has no pressure_max")
+        return self
+
+
+class Contraindications(Strict):
+    absolute: tuple[StudentText, ...] = ()
+    local: tuple[StudentText, ...] = ()
+    relative: tuple[StudentText, ...] = ()
+
+
+class StudentDetail(Strict):
+    """The technique for students: the technical level of the page."""
+    anatomy: StudentText
+    endangerment_sites: tuple[StudentText, ...] = Field(min_length=1)
+    indications: tuple[StudentText, ...] = Field(min_length=1)
+    contraindications: Contraindications
+    positioning_and_draping: StudentText
+    documentation: StudentText
+
+
 class Technique(Entry):
     category: v.literal(v.TECHNIQUE_CATEGORIES)
     setting: v.literal(v.SETTINGS)
@@ -177,6 +227,45 @@ class Technique(Entry):
     origins: tuple[ref("history"), ...] = ()
     credentials: tuple[ref("credential"), ...] = ()
     therapies: tuple[ref("therapy"), ...] = ()
+    contexts: tuple[Ruling, ...] = ()
+    student: Optional[StudentDetail] = None
+
+    @field_validator("contexts")
+    @classmethod
+    def _one_ruling_per_context(cls, rulings):
+        seen = set()
+        for r in rulings:
+            if r.context in seen:
+                raise ValueError(f"context '{r.context}' has two rulings; keep one")
+            seen.add(r.context)
+        return rulings
+
+
+class Variant(Strict):
+    """One case within a context: a trimester, a kind of cancer treatment."""
+    title: Name
+    text: ClientText
+
+
+class Context(Entry):
+    """Who is on the table: a client context that changes what massage is safe."""
+    summary: ClientText
+    why_it_matters: ClientText
+    variants: tuple[Variant, ...] = ()
+    tell_your_therapist: tuple[ClientText, ...] = Field(min_length=1)
+    questions_to_ask: tuple[ClientText, ...] = Field(min_length=1)
+    see_a_doctor_first: tuple[ClientText, ...] = Field(min_length=1)
+    student: StudentText
+    conditions: tuple[ref("condition"), ...] = ()
+
+
+class SearchRecord(Strict):
+    """A search for research that found too little to grade: where, when, with which terms, and
+    what came back. It makes "not enough research" checkable when no review says so."""
+    on: Date
+    where: Text = Field(description="the databases or indexes searched")
+    terms: tuple[Name, ...] = Field(min_length=1)
+    found: Text = Field(description="what the search found, in a sentence or two")
 
 
 class Evidence(Strict):
@@ -184,6 +273,7 @@ class Evidence(Strict):
     grade: Grade
     effect: ClientText
     sources: tuple[ref("source"), ...] = ()
+    searched: Optional[SearchRecord] = None
 
     @model_validator(mode="after")
     def _graded_claims_cite(self):
@@ -223,6 +313,7 @@ class Condition(Entry):
 
 
 class Therapy(Entry):
+    searched: Optional[SearchRecord] = None
     summary: ClientText
     what_it_is: StudentText
     with_massage: ClientText
@@ -282,6 +373,10 @@ class Credential(Entry):
 
 
 class Source(Entry):
+    publisher: Optional[Name] = Field(None, description="who published the original: the journal's "
+                                      "publisher, the agency or the organisation")
+    participants: Optional[Annotated[StrictInt, Field(ge=1)]] = Field(
+        None, description="people studied (a trial's or a review's total), where the record says")
     authors: Text
     year: Optional[Annotated[StrictInt, Field(ge=1000, le=2100)]] = None
     venue: Text
@@ -348,7 +443,7 @@ class Therapist(Entry):
 MODELS: dict[str, type[Entry]] = {
     "technique": Technique, "condition": Condition, "therapy": Therapy, "history": History,
     "credential": Credential, "source": Source, "glossary": Glossary, "faq": Faq,
-    "therapist": Therapist,
+    "therapist": Therapist, "context": Context,
 }
 KIND_OF = {model: kind for kind, model in MODELS.items()}
 assert set(MODELS) == set(v.KINDS), "vocabulary kinds and models differ"

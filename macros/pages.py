@@ -177,9 +177,8 @@ class Pages:
     def all(self) -> list[GeneratedPage]:
         out = [self.entry_page(entry) for entry in self.kb.entries.values()]
         for kind in v.KINDS:
-            if kind == "therapist" and not self.kb.of_kind("therapist"):
-                continue
-            out.append(self.index_page(kind))
+            if self.kb.of_kind(kind):
+                out.append(self.index_page(kind))
         out.append(self.evidence_page())
         out.append(self.regions_index())
         out.extend(self.region_page(r) for r in v.BODY_REGIONS)
