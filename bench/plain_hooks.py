@@ -1,7 +1,7 @@
 """The baseline's only hook: the same output steps as the knowledge base (glossary tooltips on
 each page's HTML, template indentation dropped from every page), so that the ratio measures the
 data layer and nothing else. The glossary comes ready-made from ``glossary.json`` beside the
-baseline's ``mkdocs.yml``; ``macros.glossary`` and ``macros.compact`` import nothing of the data
+baseline's ``mkdocs.yml``; ``macros.outputs.tooltips`` and ``macros.outputs.compact`` import nothing of the data
 layer (no Pydantic, no YAML)."""
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.compact import compact_html  # noqa: E402
-from macros.glossary import Glossary  # noqa: E402
+from macros.outputs.compact import compact_html  # noqa: E402
+from macros.outputs.tooltips import Glossary  # noqa: E402
 
 _GLOSSARY: dict[str, Glossary] = {}
 

@@ -8,7 +8,11 @@ from pathlib import Path
 
 import yaml
 
-from macros import vocabulary as v
+from macros import kinds
+from macros.kb import vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+v = vocabulary.load(ROOT)
 
 WORDS = ("massage muscle pain relief session therapist pressure stroke tissue research study "
          "small short trial review evidence safety doctor client gentle firm slow rhythm warm "
@@ -42,7 +46,7 @@ def entries(n: int, seed: int = 1) -> dict[str, dict[str, dict]]:
     c = counts(n)
     ids = {kind: [f"{kind}-{i:05d}" for i in range(c[kind])] for kind in c}
     pick = lambda kind, k: rng.sample(ids[kind], min(k, len(ids[kind])))  # noqa: E731
-    regions, grades = list(v.BODY_REGIONS), list(v.EVIDENCE_GRADES)
+    regions, grades = list(v.body_regions), list(v.evidence_grades)
     out: dict[str, dict[str, dict]] = {kind: {} for kind in c}
     reviewed = "2026-01-15"
     for i, eid in enumerate(ids["source"]):
@@ -69,11 +73,11 @@ def entries(n: int, seed: int = 1) -> dict[str, dict[str, dict]]:
         low = rng.randint(0, 3)
         out["technique"][eid] = dict(
             title=sentence(rng, 3)[:-1] + f" {eid[-5:]}", aliases=[f"T{eid[-5:]}"], category="clinical-soft-tissue",
-            setting=rng.choice(list(v.SETTINGS)), setting_why=text(rng, 25), summary=text(rng, 45),
+            setting=rng.choice(list(v.settings)), setting_why=text(rng, 25), summary=text(rng, 45),
             how_it_is_done=text(rng, 120), strokes=[rng.choice(WORDS) for _ in range(3)],
             direction=text(rng, 15), pressure={"min": low, "max": rng.randint(low, 5)}, pace=text(rng, 10),
             duration=text(rng, 10), body_regions=rng.sample(regions, 2), evidence_summary=text(rng, 60),
-            safety=[{"kind": k, "text": text(rng, 18)} for k in v.SAFETY_KINDS],
+            safety=[{"kind": k, "text": text(rng, 18)} for k in v.safety_kinds],
             feels_like=text(rng, 40), after_effects=[text(rng, 15) for _ in range(2)],
             warning_signs=[text(rng, 12) for _ in range(3)], origins=pick("history", 1),
             credentials=pick("credential", 2), therapies=pick("therapy", 1), sources=cite(),
@@ -113,7 +117,7 @@ def write(folder: Path, n: int) -> dict[str, int]:
     """Write a synthetic site's data folder; returns the number of entries per kind."""
     made = entries(n)
     for kind, items in made.items():
-        target = folder / "data" / v.KINDS[kind]["folder"]
+        target = folder / "data" / kinds.get(kind).folder
         target.mkdir(parents=True, exist_ok=True)
         for eid, data in items.items():
             (target / f"{eid}.yml").write_text(yaml.safe_dump(data, sort_keys=False, width=100),
@@ -127,10 +131,10 @@ def add(folder: Path, kind: str, count: int, dense: bool = False, seed: int = 2)
     """Add ``count`` extra FAQ or glossary entries to a synthetic site. ``dense``: each FAQ answer
     is as long as a field may be (5,000 characters) and dense with markup, which the site shows
     as text."""
-    from macros.models import MAX_TEXT
+    from macros.kb.fields import MAX_TEXT
 
     rng = random.Random(seed)
-    target = folder / "data" / v.KINDS[kind]["folder"]
+    target = folder / "data" / kinds.get(kind).folder
     for i in range(count):
         if kind == "glossary":
             data = dict(title=f"Extraterm{i:05d}", definition=text(rng, 20), last_reviewed="2026-01-15")

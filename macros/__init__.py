@@ -1,13 +1,17 @@
 """Medical Massage Knowledge Base: the mkdocs-macros module.
 
-Only ``define_env`` lives here. Loading, models, cross-links and rendering are in their own
-modules and import nothing from MkDocs; ``mkdocs_hooks`` is the thin MkDocs adapter.
+Only ``define_env`` lives here. The data layer (``kb``), the kinds (``kinds``), rendering
+(``render``) and what a build writes (``outputs``) import nothing from MkDocs; ``mkdocs_hooks``
+is the thin MkDocs adapter and ``cli`` the command line.
 """
 
 
 def define_env(env):
     """Register the macros hand-written pages use. The site was loaded by the hook's
     ``on_config`` (which runs first) and is shared here, so the data is read once per build."""
-    from .page_macros import register
+    from .render.page_macros import PageMacros
 
-    register(env, env.conf.__dict__["_kb_build"])
+    output = env.conf.__dict__["_kb_output"]
+    macros = PageMacros(output.kb, output.site.clinic, lambda: env.page.file.src_uri)
+    for name, function in macros.all().items():
+        env.macro(function, name)

@@ -2,42 +2,52 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from pathlib import Path
 
-from . import site as site_mod
-from .models import MODELS, RESERVED_IDS, SLUG
-from .problems import DataError
-from .vocabulary import KINDS, PROJECT_ROOT
+from . import kinds
+from .kb import site as site_mod
+from .kb.fields import RESERVED_IDS, SLUG
+from .kb.problems import DataError
 
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = PROJECT_ROOT / "data" / "templates"
 
 
-def check(folder: Path) -> int:
+def _load(folder: Path):
     try:
-        site = site_mod.load(folder)
+        return site_mod.load(folder)
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
+        return None
+
+
+def check(folder: Path) -> int:
+    """Validate every data file of the site in ``folder``; render and execute nothing."""
+    site = _load(folder)
+    if site is None:
         return 1
     for warning in site.kb.warnings:
         print(warning, file=sys.stderr)
-    counts = {}
+    counts: dict[str, int] = {}
     for kind, _ in site.kb.entries:
         counts[kind] = counts.get(kind, 0) + 1
-    summary = ", ".join(f"{n} {KINDS[k]['label'].lower()}" for k, n in sorted(counts.items()))
+    words = site.kb.vocabulary.kinds
+    summary = ", ".join(f"{n} {words[k].label.lower()}" for k, n in sorted(counts.items()))
     print(f"ok: {len(site.kb.entries)} entries ({summary}), {len(site.kb.links)} links")
     return 0
 
 
 def new_entry(kind: str, entry_id: str, data: Path) -> int:
-    if kind not in MODELS:
-        print(f"unknown kind '{kind}'; one of: {', '.join(MODELS)}", file=sys.stderr)
+    if kind not in kinds.KINDS:
+        print(f"unknown kind '{kind}'; one of: {', '.join(kinds.KINDS)}", file=sys.stderr)
         return 2
     if not re.fullmatch(SLUG, entry_id) or entry_id in RESERVED_IDS:
         print(f"'{entry_id}' is not a valid id: use lower-case letters, digits and hyphens",
               file=sys.stderr)
         return 2
-    target = data / KINDS[kind]["folder"] / f"{entry_id}.yml"
+    target = data / kinds.get(kind).folder / f"{entry_id}.yml"
     if target.exists() or target.with_suffix(".yaml").exists():
         print(f"{target} already exists", file=sys.stderr)
         return 1
@@ -48,5 +58,26 @@ def new_entry(kind: str, entry_id: str, data: Path) -> int:
 
 
 def new_clinic(path: Path) -> int:
-    from .clinic import scaffold
+    from .scaffold import scaffold
     return scaffold(path)
+
+
+def docs(folder: Path, out: Path) -> int:
+    """Write the whole docs tree for another site engine (see ``outputs/docs_tree``)."""
+    from .outputs.docs_tree import write
+
+    site = _load(folder)
+    if site is None:
+        return 1
+    if out.exists():
+        if not out.is_dir() or any(out.iterdir()):
+            print(f"{out} exists and is not an empty folder", file=sys.stderr)
+            return 1
+    try:
+        count = write(site, out)
+    except ValueError as exc:  # a macro in a hand-written page names a missing entry
+        shutil.rmtree(out, ignore_errors=True)
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"wrote {count} pages to {out}")
+    return 0

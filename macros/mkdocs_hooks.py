@@ -31,20 +31,21 @@ _PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
 if _PACKAGE_PARENT not in sys.path:
     sys.path.insert(0, _PACKAGE_PARENT)
 
-from macros import site as site_mod  # noqa: E402
-from macros.build import SiteBuild  # noqa: E402
-from macros.compact import compact_html  # noqa: E402
-from macros.problems import DataError  # noqa: E402
+from macros.kb import site as site_mod  # noqa: E402
+from macros.kb.clinic import LOGO_TARGET  # noqa: E402
+from macros.kb.problems import DataError  # noqa: E402
+from macros.outputs.compact import compact_html  # noqa: E402
+from macros.outputs.site_output import SiteOutput  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.knowledge_base")
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 _IDS = re.compile(r'\sid="([^"]+)"')
 
 
-def current(config) -> SiteBuild:
-    """This build, kept on the config object itself: not in ``extra``, whose keys the macros
-    plugin hands to every hand-written page as variables."""
-    return config.__dict__["_kb_build"]
+def current(config) -> SiteOutput:
+    """This build's output, kept on the config object itself: not in ``extra``, whose keys the
+    macros plugin hands to every hand-written page as variables."""
+    return config.__dict__["_kb_output"]
 
 
 @event_priority(100)  # before the macros plugin, whose define_env reads the loaded site
@@ -57,9 +58,9 @@ def on_config(config):
         raise Abort("\n" + exc.report()) from None
     for warning in site.kb.warnings:
         log.warning(str(warning))
-    build = SiteBuild(site, site_name=config.site_name, directory_urls=config.use_directory_urls,
-                      site_url=config.site_url or "", handouts=bool(config.extra.get("handouts")))
-    config.__dict__["_kb_build"] = build
+    output = SiteOutput(site, site_name=config.site_name, directory_urls=config.use_directory_urls,
+                        site_url=config.site_url or "", handouts=bool(config.extra.get("handouts")))
+    config.__dict__["_kb_output"] = output
     config.theme["kb_disclaimer"] = config.extra.get("disclaimer", "")
     config.theme["kb_clinic"] = None
     config.watch.extend(str(layer / "data") for layer in site.layers if (layer / "data").is_dir())
@@ -95,7 +96,7 @@ def brand(config, clinic, folder: Path) -> None:
     config.theme["kb_disclaimer"] = clinic.disclaimer
     config.theme["kb_clinic"] = clinic.model_dump(mode="json")
     if clinic.logo:
-        config.theme["logo"] = site_mod.LOGO_TARGET + Path(clinic.logo).suffix.lower()
+        config.theme["logo"] = LOGO_TARGET + Path(clinic.logo).suffix.lower()
     hidden = set(clinic.hide_sections)
     config.nav = [item for item in (config.nav or [])
                   if not (isinstance(item, dict) and set(item) & hidden)]
@@ -103,19 +104,19 @@ def brand(config, clinic, folder: Path) -> None:
 
 
 def on_files(files: Files, config):
-    build = current(config)
-    for page in build.pages():
+    output = current(config)
+    for page in output.pages():
         if files.get_file_from_path(page.src) is not None:
             raise Abort(f"content/{page.src} clashes with a page generated from the data; "
                         "rename or remove it")
         files.append(File.generated(config, page.src, content=""))
-    for src, abs_path, layer_docs in build.inherited_content(config.docs_dir):
+    for src, abs_path, layer_docs in output.inherited_content(config.docs_dir):
         if files.get_file_from_path(src) is None:
             files.append(File(src, layer_docs, config.site_dir, config.use_directory_urls))
-    clinic = build.site.clinic
+    clinic = output.site.clinic
     if clinic is not None and clinic.logo:
         files.append(File.generated(config, config.theme["logo"],
-                                    abs_src_path=str(build.site.folder / clinic.logo)))
+                                    abs_src_path=str(output.site.folder / clinic.logo)))
     return files
 
 
@@ -141,13 +142,13 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html_text, page, config, files):
-    build = current(config)
-    generated = build.generated(page.file.src_uri)
+    output = current(config)
+    generated = output.generated(page.file.src_uri)
     if generated is not None:
         html_text = str(generated.html)
         page.toc = get_toc(_toc_tokens(generated.headings))
         page.present_anchor_ids = set(_IDS.findall(html_text))
-    return build.annotate(html_text)
+    return output.annotate(html_text)
 
 
 def _toc_tokens(headings) -> list[dict]:
@@ -176,10 +177,10 @@ def on_post_template(output_content, template_name, config):
 # copies it into a script for file:// use (-100).
 @event_priority(-50)
 def on_post_build(config):
-    build = current(config)
-    build.write_exports(Path(config.site_dir))
+    output = current(config)
+    output.write_exports(Path(config.site_dir))
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
-        build.index_entries(index)
-    if build.handouts:
-        build.write_handouts(Path(config.site_dir), config.theme["kb_disclaimer"])
+        output.index_entries(index)
+    if output.handouts:
+        output.write_handouts(Path(config.site_dir), config.theme["kb_disclaimer"])

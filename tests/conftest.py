@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from macros import site as site_mod  # noqa: E402
+from macros.kb import site as site_mod  # noqa: E402
 
 
 @pytest.fixture(scope="session")

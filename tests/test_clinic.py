@@ -14,8 +14,8 @@ import pypdf
 import pytest
 
 from htmlsite import broken_links, pages
-from macros import site as site_mod
-from macros.problems import DataError
+from macros.kb import site as site_mod
+from macros.kb.problems import DataError
 from sitebuild import ROOT, built, mkdocs_build
 
 EXAMPLE = ROOT / "examples" / "harbour-clinic"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from macros.compact import compact_html
+from macros.outputs.compact import compact_html
 
 
 VERBATIM = {"pre", "textarea", "script", "style"}

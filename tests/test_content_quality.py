@@ -6,7 +6,7 @@ import re
 import pytest
 import textstat
 
-from macros.models import Audience, walk
+from macros.kb.fields import Audience, walk
 
 from conftest import ROOT
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import site as site_mod
-from macros.problems import DataError
+from macros.kb import site as site_mod
+from macros.kb.problems import DataError
 from sitebuild import built, copy_fixture, mkdocs_build, write_config
 
 TODAY = dt.date(2026, 11, 25)
@@ -213,7 +213,7 @@ def test_evidence_grade_outside_the_vocabulary(site):
 
 def test_pressure_of_seven(site):
     edit(site, STROKING, "max: 2", "max: 7")
-    assert errors(site) == [f"{STROKING}:8: pressure.max: Input should be less than or equal to 5"]
+    assert errors(site) == [f"{STROKING}:8: pressure.max: 7 is not on the pressure scale (0 to 5)"]
 
 
 def test_body_region_outside_the_vocabulary(site):

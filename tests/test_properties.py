@@ -21,11 +21,15 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros import site as site_mod
-from macros import vocabulary as v
-from macros.names import normal
-from macros.pages import Pages
-from macros.problems import DataError
+from macros.kb import site as site_mod
+from macros.kb import vocabulary
+from macros.kb.names import normal
+from macros.kb.problems import DataError
+from macros.render.pages import Pages
+
+from conftest import ROOT
+
+v = vocabulary.load(ROOT)
 from sitebuild import FIXTURES
 
 TODAY = dt.date(2026, 11, 25)
@@ -63,15 +67,15 @@ def techniques(draw):
     aliases = draw(st.lists(names, max_size=2, unique_by=normal))
     return {
         "title": title, "aliases": [a for a in aliases if normal(a) != normal(title)],
-        "category": draw(st.sampled_from(list(v.TECHNIQUE_CATEGORIES))),
-        "setting": draw(st.sampled_from(list(v.SETTINGS))),
+        "category": draw(st.sampled_from(list(v.technique_categories))),
+        "setting": draw(st.sampled_from(list(v.settings))),
         "setting_why": draw(prose), "summary": draw(prose), "how_it_is_done": draw(prose),
         "direction": draw(prose), "pressure": {"min": low, "max": draw(st.integers(low, 5))},
         "pace": draw(prose), "duration": draw(prose),
-        "body_regions": draw(st.lists(st.sampled_from(list(v.BODY_REGIONS)), min_size=1, max_size=3,
+        "body_regions": draw(st.lists(st.sampled_from(list(v.body_regions)), min_size=1, max_size=3,
                                       unique=True)),
         "evidence_summary": draw(prose),
-        "safety": [{"kind": draw(st.sampled_from(list(v.SAFETY_KINDS))), "text": draw(prose)}],
+        "safety": [{"kind": draw(st.sampled_from(list(v.safety_kinds))), "text": draw(prose)}],
         "feels_like": draw(prose), "after_effects": [draw(prose)], "warning_signs": [draw(prose)],
         "credentials": draw(st.lists(st.just("licence"), max_size=1)),
         "last_reviewed": draw(st.dates(dt.date(2000, 1, 1), TODAY)).isoformat(),

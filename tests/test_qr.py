@@ -5,7 +5,7 @@ import re
 
 import segno
 
-from macros import qr
+from macros.outputs import qr
 
 URL = "https://example.org/massage-kb/conditions/low-back-pain/"
 

@@ -108,8 +108,8 @@ def test_a_data_error_fails_the_build_with_file_line_and_field(tmp_path):
 def test_evidence_matrix_lists_by_grade_when_there_are_too_many_techniques(monkeypatch):
     """Past GRID_MAX techniques the grid would be unreadable and grow with conditions x
     techniques; each condition row then lists its techniques under their grade."""
-    from macros import pages as pages_mod
-    from macros import site as site_mod
+    from macros.render import pages as pages_mod
+    from macros.kb import site as site_mod
     from sitebuild import FIXTURES
     kb = site_mod.load(FIXTURES / "mini").kb
     monkeypatch.setattr(pages_mod, "GRID_MAX", 1)

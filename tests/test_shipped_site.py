@@ -10,10 +10,11 @@ import jsonschema
 import pytest
 
 from htmlsite import broken_links, pages
-from macros import urls
-from macros.models import MODELS
-from macros.vocabulary import PROJECT_ROOT
-from macros import yamlsource
+from macros import kinds
+from macros.kb import yamlsource
+from macros.render import urls
+
+from conftest import ROOT as PROJECT_ROOT  # noqa: E402
 from sitebuild import mkdocs_build
 
 
@@ -41,13 +42,14 @@ def test_backlinks_are_shown_both_ways(shipped, built_site):
         assert ("a.href", source_url) in target_page.links, f"{link.target} lacks a backlink to {link.source}"
 
 
-def test_entry_templates_are_valid_entries():
+def test_entry_templates_are_valid_entries(shipped):
     """`python -m macros new` copies these; they must validate so a new entry starts right."""
-    for kind, model in MODELS.items():
+    for kind, model in kinds.models().items():
         path = PROJECT_ROOT / "data" / "templates" / f"{kind}.yml"
         data, lines, problems = yamlsource.read_mapping(path, str(path))
         assert not problems
-        model.model_validate({**data, "id": "example"}, context={"today": dt.date(2026, 1, 1)})
+        model.model_validate({**data, "id": "example"},
+                             context={"today": dt.date(2026, 1, 1), "vocabulary": shipped.kb.vocabulary})
 
 
 def test_open_data_matches_its_json_schemas(shipped, built_site):

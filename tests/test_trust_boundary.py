@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import export
-from macros import site as site_mod
-from macros.problems import DataError
+from macros.outputs import export
+from macros.kb import site as site_mod
+from macros.kb.problems import DataError
 from sitebuild import copy_fixture, hostile_site, mkdocs_build, write_config
 
 from test_hostile_input import FAQ, FAQ_TEXT, STROKING, TODAY, edit, errors, loads, overlay, write

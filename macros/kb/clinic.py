@@ -1,0 +1,208 @@
+"""A clinic's settings (``clinic.yml``): its branding, contact details and choices.
+
+``clinic.yml`` is data, like an entry: every path in it must stay inside the clinic's folder and
+exist (``base`` excepted, which must be a knowledge base other than the clinic itself), the logo
+is a local image served from the site, and every choice that names something (an entry to hide,
+a navigation section) must name something that exists.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from pathlib import Path
+from typing import Annotated, Optional
+
+import yaml
+from pydantic import AfterValidator, Field, ValidationError, field_validator
+
+from .. import kinds
+from .fields import SLUG, HttpsUrl, Name, Strict, Text
+from .loader import explain
+from .problems import DataError, Problem, display_path
+from .yamlsource import YamlProblem, inside, line_of, read_bytes, read_mapping
+
+CLINIC_FILE = "clinic.yml"
+LOGO_TARGET = "assets/clinic-logo"  # the logo is copied into the site under this name
+LOGO_TYPES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff",
+              ".webp": b"RIFF", ".svg": None}
+MAX_LOGO_BYTES = 1024 * 1024
+
+
+class Colors(Strict):
+    primary: str = Field("#1f5f8b", pattern=r"^#[0-9a-fA-F]{6}$")
+    accent: str = Field("#0f766e", pattern=r"^#[0-9a-fA-F]{6}$")
+
+
+def _relative_path(value: str) -> str:
+    if "\\" in value or value.startswith("/") or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value):
+        raise ValueError(f"'{value}' must be a path relative to the clinic's folder, not an "
+                         "address or an absolute path")
+    return value
+
+
+def _page(page: dict) -> dict:
+    if len(page) != 1:
+        raise ValueError("each page is one 'Title: path.md' pair")
+    for path in page.values():
+        _relative_path(path)
+        if not path.endswith(".md"):
+            raise ValueError(f"'{path}' must be a Markdown page (.md) in content/")
+    return page
+
+
+PageLink = Annotated[dict[Name, Text], AfterValidator(_page)]
+
+
+class Clinic(Strict):
+    """A clinic's branding and choices, from its ``clinic.yml``."""
+    base: Text = Field(description="path from the clinic folder to the shipped site")
+    name: Name
+    tagline: Optional[Text] = None
+    logo: Optional[Text] = Field(None, description="an image in the clinic's folder (PNG, JPEG, "
+                                 "WebP or SVG), relative to clinic.yml")
+    colors: Colors = Colors()
+    address: Text
+    phone: Name
+    email: Optional[Name] = None
+    booking_url: Optional[HttpsUrl] = None
+    hours: tuple[Text, ...] = ()
+    disclaimer: Text
+    hide: dict[str, tuple[str, ...]] = Field({}, description="entries to leave out, by kind")
+    hide_sections: tuple[Name, ...] = Field((), description="navigation sections to leave out, by title")
+    pages: tuple[PageLink, ...] = Field((), description="the clinic's own pages for the "
+                                                "navigation, as {title: path in content/}")
+
+    @field_validator("logo")
+    @classmethod
+    def _logo_path(cls, value):
+        if value is None:
+            return value
+        _relative_path(value)
+        if Path(value).suffix.lower() not in LOGO_TYPES:
+            raise ValueError(f"'{value}' is not a PNG, JPEG, WebP or SVG image")
+        return value
+
+    @field_validator("hide")
+    @classmethod
+    def _hide_ids(cls, value):
+        for kind, ids in value.items():
+            for entry_id in ids:
+                if not re.fullmatch(SLUG, entry_id):
+                    raise ValueError(f"'{entry_id}' (under {kind}) is not an entry id")
+        return value
+
+
+def read_clinic(folder: Path) -> tuple[Optional[Clinic], dict]:
+    """The clinic's settings and the line of each of its fields (``None`` on the shipped site)."""
+    path = folder / CLINIC_FILE
+    if not path.exists() and not path.is_symlink():
+        return None, {}
+    shown = display_path(path)
+    data, lines, problems = read_mapping(path, shown, folder)
+    if problems:
+        raise DataError(problems)
+    try:
+        clinic = Clinic.model_validate(data)
+    except ValidationError as exc:
+        raise DataError(explain(exc, shown, lines, Clinic)) from None
+    return clinic, lines
+
+
+def check_paths(clinic: Clinic, folder: Path, shown: str, lines: dict) -> list[Problem]:
+    """Paths in ``clinic.yml`` that leave the clinic's folder, are missing, or are not what
+    they claim to be."""
+    problems = []
+    base = folder / clinic.base
+    if not (base / "data").is_dir():
+        problems.append(Problem(shown, line_of(lines, ("base",)), "base",
+                                f"'{clinic.base}' has no data folder; point it at the shipped "
+                                "knowledge base"))
+    elif os.path.realpath(base) == os.path.realpath(folder):
+        problems.append(Problem(shown, line_of(lines, ("base",)), "base",
+                                "points at the clinic's own folder; point it at the shipped site"))
+    if clinic.logo:
+        problems.extend(_check_logo(folder, clinic.logo, shown, line_of(lines, ("logo",))))
+    for i, page in enumerate(clinic.pages):
+        for title, rel in page.items():
+            where = (shown, line_of(lines, ("pages", i)), f"pages[{i}]")
+            target = folder / "content" / rel
+            if not inside(target, folder / "content"):
+                problems.append(Problem(*where, f"'{rel}' is outside the clinic's content/ folder"))
+            elif not (target.is_file() or (base / "content" / rel).is_file()
+                      or kinds.is_generated(rel)):
+                problems.append(Problem(*where, f"there is no page '{rel}' in content/, in the "
+                                        "shipped pages or among the pages made from the data"))
+    return problems
+
+
+_SVG_FORBIDDEN = re.compile(r"<!DOCTYPE|<!ENTITY|<script|<foreignObject|\son\w+\s*=|javascript:"
+                            r"|(?:href|src)\s*=\s*[\"'](?!#)", re.I)
+
+
+def _check_logo(folder: Path, rel: str, shown: str, line: int) -> list[Problem]:
+    path = folder / rel
+    where = (shown, line, "logo")
+    if not inside(path, folder):
+        return [Problem(*where, f"'{rel}' is outside the clinic's folder")]
+    if not path.is_file():
+        return [Problem(*where, f"there is no image at '{rel}' (the path is relative to "
+                        "clinic.yml)")]
+    try:
+        raw = read_bytes(path, folder, MAX_LOGO_BYTES)
+    except YamlProblem as exc:
+        return [Problem(*where, exc.message.replace("an entry", "a logo"))]
+    suffix = path.suffix.lower()
+    magic = LOGO_TYPES[suffix]
+    if magic is not None and not raw.startswith(magic):
+        return [Problem(*where, f"'{rel}' is not a {suffix[1:].upper()} image")]
+    if suffix == ".svg":
+        text = raw.decode("utf-8", "replace")
+        if "<svg" not in text or _SVG_FORBIDDEN.search(text):
+            return [Problem(*where, f"'{rel}' is an SVG with scripts, links or embedded content; "
+                            "export a plain SVG, or use a PNG")]
+    return []
+
+
+def nav_sections(folder: Path) -> list[str] | None:
+    """The titles of the navigation's top-level items, from the site's ``mkdocs.yml`` (or the
+    file it inherits), or None where there is none to read."""
+    seen = set()
+    path = folder / "mkdocs.yml"
+    while path.is_file() and path not in seen:
+        seen.add(path)
+        try:
+            config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+        except yaml.YAMLError:
+            return None
+        if isinstance(config.get("nav"), list):
+            return [next(iter(item)) for item in config["nav"] if isinstance(item, dict) and item]
+        parent = config.get("INHERIT")
+        if not isinstance(parent, str):
+            return None
+        path = (path.parent / parent).resolve()
+    return None
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads ``mkdocs.yml`` for its navigation only: tags such as ``!ENV`` become None."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def check_sections(clinic: Clinic, folder: Path, shown: str, lines: dict) -> list[Problem]:
+    sections = nav_sections(folder)
+    if sections is None:
+        return []
+    problems = []
+    for i, title in enumerate(clinic.hide_sections):
+        if title not in sections:
+            guess = difflib.get_close_matches(title, sections, n=1)
+            hint = f" (did you mean '{guess[0]}'?)" if guess else f"; the sections are: {', '.join(sections)}"
+            problems.append(Problem(shown, line_of(lines, ("hide_sections", i)),
+                                    f"hide_sections[{i}]", f"there is no section '{title}'{hint}"))
+    return problems
+
+

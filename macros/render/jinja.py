@@ -1,0 +1,34 @@
+"""The Jinja environment that turns resolved entries into page HTML.
+
+Autoescaping is on and undefined names fail, so every value from the data is HTML-escaped where it
+lands; only ``Markup`` built by the page tools (links, headings, grade badges) passes as it is.
+The HTML is handed to the site engine ready-made: no text from the data is ever parsed as
+Markdown or as a template.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+HTML = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+def use_templates(folder) -> None:
+    """Also look for templates in ``folder`` (a kind that brings its own)."""
+    if str(folder) not in HTML.loader.searchpath:
+        HTML.loader.searchpath.append(str(folder))
+
+
+def render_html(template: str, **context) -> Markup:
+    return Markup(HTML.get_template(template).render(**context))

@@ -1,0 +1,285 @@
+"""Every generated page: one per entry, one index per kind, and the pages computed from the data
+(evidence matrix, body regions).
+
+Each page is rendered here to finished HTML (autoescaped templates), with its title, metadata and
+headings beside it. The site engine gets the HTML as it is: no generated page passes through
+Markdown or a template engine of the site's, whatever its text, so text from the data cannot
+become markup, a macro or a broken front matter. What differs between kinds comes from the kind
+(``macros/kinds``); lookups, sorting and grouping happen in Python, templates only lay out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from markupsafe import Markup, escape
+
+from .. import kinds
+from ..kb.fields import Entry, Ref, walk
+from ..kb.knowledge import Key, KnowledgeBase, parse_any_ref, related
+from . import urls
+from .escape import json_script, slugify
+from .jinja import render_html, use_templates
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page ready for any site engine: ``html`` is the finished body, ``meta`` holds plain
+    values (the adapter escapes them for its own templates), ``headings`` make the table of
+    contents."""
+    src: str
+    title: str
+    html: Markup
+    meta: dict
+    headings: tuple[Heading, ...] = ()
+
+
+class Tools:
+    """What a template (and a kind's context) uses while one page is rendered: links relative to
+    the page, headings (kept for the table of contents), citation numbers and grade badges. Each
+    returns Markup whose text parts are escaped."""
+
+    def __init__(self, pages: "Pages", src: str, entry: Entry | None = None):
+        self.pages, self.src = pages, src
+        self.kb, self.vocab = pages.kb, pages.kb.vocabulary
+        self.exclude_sections = entry is not None  # entry pages are indexed from the data
+        self.headings: list[Heading] = []
+        self._ids: set[str] = set()
+        self.citations: list[str] = []
+        if entry is not None:
+            for _, marker, value in walk(entry, Ref):
+                if marker.kind == "source" and value not in self.citations:
+                    self.citations.append(value)
+
+    # -- headings and links -------------------------------------------------------------------
+    def heading(self, level: int, text: str, anchor: str | None = None) -> Markup:
+        anchor = anchor or slugify(text) or "section"
+        base, n = anchor, 0
+        while anchor in self._ids:
+            n += 1
+            anchor = f"{base}_{n}"
+        self._ids.add(anchor)
+        self.headings.append(Heading(level, anchor, text))
+        marker = " data-search-exclude" if self.exclude_sections and level > 1 else ""
+        return Markup(f'<h{level}{marker} id="{anchor}">{escape(text)}<a class="headerlink" '
+                      f'href="#{anchor}" title="Permanent link">&para;</a></h{level}>')
+
+    def link(self, entry: Entry, anchor: str = "") -> Markup:
+        return self.pages.link(self.src, entry, anchor)
+
+    def links(self, entries: Iterable[Entry]) -> Markup:
+        """Links to entries, joined with commas."""
+        return self.join(self.link(e) for e in entries)
+
+    @staticmethod
+    def join(parts: Iterable) -> Markup:
+        return Markup(", ").join(parts)
+
+    def page_link(self, page: str, title: str, anchor: str = "") -> Markup:
+        return Markup(f'<a href="{escape(self.url(page, anchor))}">{escape(title)}</a>')
+
+    def region_links(self, regions: Iterable[str]) -> Markup:
+        return self.join(self.page_link(urls.region_page(r), self.vocab.body_regions[r])
+                         for r in regions)
+
+    def url(self, page: str, anchor: str = "") -> str:
+        return urls.html_link(self.src, page, self.pages.directory_urls, anchor)
+
+    def entry_url(self, entry: Entry, anchor: str = "") -> str:
+        return self.url(urls.entry_page(entry.kind, entry.id), anchor)
+
+    def external(self, url: str) -> Markup:
+        """A link to another site (addresses are validated as https by the models)."""
+        return Markup(f'<a href="{escape(url)}">{escape(url)}</a>')
+
+    # -- entries --------------------------------------------------------------------------------
+    def entries(self, kind: str, ids: Iterable[str]) -> list[Entry]:
+        return [self.kb.get(kind, i) for i in ids]
+
+    def any_entries(self, refs: Iterable[str]) -> list[Entry]:
+        """Entries named as ``kind/id`` (the glossary's and FAQ's links to any kind)."""
+        return [self.kb.entries[parse_any_ref(r)] for r in refs]
+
+    def summary(self, entry: Entry) -> str:
+        return kinds.get(entry.kind).summary(entry)
+
+    # -- evidence -------------------------------------------------------------------------------
+    def cite(self, ids: Iterable[str]) -> Markup:
+        """Citation marks linking to the page's numbered reference list. A source first cited
+        here (a condition's row shown on a technique page) joins the end of the list."""
+        marks = []
+        for source_id in ids:
+            if source_id not in self.citations:
+                self.citations.append(source_id)
+            n = self.citations.index(source_id) + 1
+            marks.append(f'<a href="#ref-{n}">[{n}]</a>')
+        return Markup(" " + " ".join(marks) if marks else "")
+
+    def grade(self, grade: str) -> Markup:
+        spec = self.vocab.evidence_grades[grade]
+        return Markup(f'<span class="kb-grade kb-grade--{grade}" title="{escape(spec.meaning)}">'
+                      f'{escape(spec.label)}</span>')
+
+    def sources(self) -> list[Entry]:
+        return [self.kb.get("source", i) for i in self.citations]
+
+
+GRID_MAX = 40  # techniques: the widest evidence grid a reader can still scan
+
+
+class Pages:
+    def __init__(self, kb: KnowledgeBase, *, site_name: str, directory_urls: bool = True,
+                 site_url: str = "", handouts: bool = False, qr=None):
+        self.kb, self.site_name, self.directory_urls = kb, site_name, directory_urls
+        self.site_url, self.handouts, self.qr = site_url, handouts, qr
+        self._links: dict[tuple, Markup] = {}
+        for kind in kinds.KINDS.values():
+            if kind.templates is not None:
+                use_templates(kind.templates)
+
+    def link(self, from_page: str, entry: Entry, anchor: str = "") -> Markup:
+        """A link to an entry. Memoised per build: pages in one folder link to the same entries
+        thousands of times in a large knowledge base."""
+        here = urls.page_url(from_page, self.directory_urls)
+        key = (here.rpartition("/")[0], entry.kind, entry.id, anchor)  # the URL's folder
+        found = self._links.get(key)
+        if found is None:
+            target = urls.html_link(from_page, urls.entry_page(entry.kind, entry.id),
+                                    self.directory_urls, anchor)
+            found = self._links[key] = Markup(f'<a href="{escape(target)}">{escape(entry.title)}</a>')
+        return found
+
+    def canonical_url(self, src: str) -> str:
+        return self.site_url.rstrip("/") + "/" + urls.page_url(src, self.directory_urls)
+
+    def _page(self, src: str, template: str, tools: Tools, meta: dict, **context) -> GeneratedPage:
+        html = render_html(template, t=tools, vocab=tools.vocab, **context)
+        title = meta.get("title") or (tools.headings[0].text if tools.headings else "")
+        return GeneratedPage(src, title, html, meta, tuple(tools.headings))
+
+    # -- the whole set ------------------------------------------------------------------------
+    def all(self) -> list[GeneratedPage]:
+        out = [self.entry_page(entry) for entry in self.kb.entries.values()]
+        out.extend(self.index_page(kind) for kind in kinds.KINDS if self.kb.of_kind(kind))
+        out.append(self.evidence_page())
+        out.append(self.regions_index())
+        out.extend(self.region_page(r) for r in self.kb.vocabulary.body_regions)
+        return out
+
+    # -- entry pages --------------------------------------------------------------------------
+    def entry_page(self, entry: Entry) -> GeneratedPage:
+        kind = kinds.get(entry.kind)
+        src = urls.entry_page(kind.name, entry.id)
+        tools = Tools(self, src, entry)
+        key = (kind.name, entry.id)
+        words = self.kb.vocabulary.kinds[kind.name]
+        context = dict(
+            e=entry, kind_label=words.singular, kind_plural=words.label,
+            handout=(urls.file_link(src, f"handouts/{entry.id}.pdf", self.directory_urls)
+                     if self.handouts and kind.handout else None),
+            index=tools.page_link(urls.index_page(kind.name), words.label),
+            backlinks=self._backlinks(key), related=related(self.kb, key),
+            regions=list(getattr(entry, "body_regions", ())),
+            **kind.context(entry, tools))
+        return self._page(src, kind.template, tools, self._meta(entry, kind), **context)
+
+    def _backlinks(self, key: Key) -> list[tuple[str, list[Entry]]]:
+        groups: dict[str, list[Entry]] = {}
+        for entry in self.kb.backlinks(key):
+            if entry.kind != "source":
+                groups.setdefault(self.kb.vocabulary.kinds[entry.kind].label, []).append(entry)
+        return list(groups.items())
+
+    def _meta(self, entry: Entry, kind) -> dict:
+        meta = {
+            "title": entry.title,
+            "description": " ".join(kind.summary(entry).split())[:300],
+            "tags": kind.tags(entry, self.kb.vocabulary),
+            "search": {"exclude": True},  # indexed from the data: see outputs/search.py
+            "kb_kind": kind.name,
+            "kb_reviewed": entry.last_reviewed.isoformat(),
+            "jsonld": json_script(self._structured(entry, kind)),
+        }
+        if kind.printable and self.site_url and self.qr is not None:
+            meta["kb_qr"] = Markup(self.qr(self.canonical_url(urls.entry_page(kind.name, entry.id))))
+        return meta
+
+    def _structured(self, entry: Entry, kind) -> dict:
+        return {
+            "@context": "https://schema.org", "@type": "MedicalWebPage",
+            "name": entry.title, "lastReviewed": entry.last_reviewed.isoformat(),
+            "reviewedBy": {"@type": "Organization", "name": self.site_name},
+            "about": kind.about(entry, self.kb),
+        }
+
+    # -- index pages --------------------------------------------------------------------------
+    def index_page(self, name: str) -> GeneratedPage:
+        kind = kinds.get(name)
+        src = urls.index_page(name)
+        tools = Tools(self, src)
+        words = self.kb.vocabulary.kinds[name]
+        entries = kind.order(self.kb.of_kind(name))
+        table = kind.table(entries, tools)
+        context = dict(kind=name, title=words.label, entries=entries, intro=kind.intro,
+                       table=render_html("table.html.j2", table=table) if table else "",
+                       **kind.index_context(entries, tools))
+        meta = {"title": words.label, "description": f"All {words.label.lower()} in the knowledge base.",
+                "kb_kind": f"{name}-index"}
+        structured = getattr(kind, "index_structured_data", None)
+        if structured:
+            meta["jsonld"] = json_script(structured(entries))
+        return self._page(src, kind.index_template, tools, meta, **context)
+
+    # -- pages computed across kinds ------------------------------------------------------------
+    def evidence_page(self) -> GeneratedPage:
+        """The condition x technique matrix. A grid stays readable up to ``GRID_MAX`` techniques;
+        past that (a school's knowledge base of hundreds) each condition row lists its techniques
+        under their grade instead, so the page grows with the evidence rows, not with
+        conditions x techniques."""
+        src = urls.EVIDENCE_PAGE
+        tools = Tools(self, src)
+        conditions = self.kb.of_kind("condition")
+        used = {r.technique for c in conditions for r in c.evidence}
+        techniques = [t for t in self.kb.of_kind("technique") if t.id in used]
+        meta = {"title": "Evidence matrix", "kb_kind": "evidence",
+                "description": "How strong the research is for each technique and condition."}
+        if len(techniques) <= GRID_MAX:
+            grades = [{r.technique: r.grade for r in c.evidence} for c in conditions]
+            table = render_html("evidence_table.html.j2", t=tools, techniques=techniques,
+                                vocab=tools.vocab, cells=[(c, [g.get(t.id) for t in techniques])
+                                                          for c, g in zip(conditions, grades)])
+        else:
+            rows = [(c, [(grade, [self.kb.get("technique", r.technique) for r in c.evidence
+                                  if r.grade == grade]) for grade in tools.vocab.evidence_grades])
+                    for c in conditions]
+            table = render_html("evidence_by_grade.html.j2", t=tools, rows=rows, vocab=tools.vocab)
+        return self._page(src, "evidence.html.j2", tools, meta, table=table)
+
+    def regions_index(self) -> GeneratedPage:
+        tools = Tools(self, urls.REGIONS_INDEX)
+        regions = [(tools.page_link(urls.region_page(r), label),
+                    len(self._in_region("technique", r)), len(self._in_region("condition", r)))
+                   for r, label in self.kb.vocabulary.body_regions.items()]
+        meta = {"title": "Body regions", "kb_kind": "regions",
+                "description": "Techniques and conditions by part of the body."}
+        return self._page(urls.REGIONS_INDEX, "regions_index.html.j2", tools, meta, regions=regions)
+
+    def _in_region(self, kind: str, region: str) -> list[Entry]:
+        return [e for e in self.kb.of_kind(kind) if region in e.body_regions]
+
+    def region_page(self, region: str) -> GeneratedPage:
+        src = urls.region_page(region)
+        tools = Tools(self, src)
+        label = self.kb.vocabulary.body_regions[region]
+        meta = {"title": label, "kb_kind": "region", "tags": [label],
+                "description": f"Massage techniques and conditions of the {label.lower()}."}
+        return self._page(src, "region.html.j2", tools, meta, label=label,
+                          techniques=self._in_region("technique", region),
+                          conditions=self._in_region("condition", region))

@@ -1,0 +1,101 @@
+"""``python -m macros new-clinic PATH``: scaffold a clinic site that overlays the shipped one.
+
+The clinic keeps only its own files; the shipped data, pages, theme and code are reached through
+relative paths, so the clinic takes upstream updates by updating this repository.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+MKDOCS_YML = """\
+# This clinic's site. It inherits everything from the shipped knowledge base ({base}).
+INHERIT: {base}/mkdocs.yml
+site_name: {name}
+site_url: https://clinic.example/learn/      # your site's address (a sub-path is fine)
+docs_dir: content
+theme:
+  custom_dir: {base}/overrides
+hooks:
+  - {base}/macros/mkdocs_hooks.py
+plugins:
+  - search:
+      lang: en
+  - tags
+  - macros:
+      module_name: {base}/macros
+      on_undefined: strict
+      on_error_fail: true
+  - offline:
+      enabled: !ENV [KB_OFFLINE, false]
+"""
+
+CLINIC_YML = """\
+# Your clinic: name, contact details, colours and choices. See the README's "Clinic edition".
+base: {base}
+name: {name}
+address: Your street address
+phone: "Your phone number"
+# email: you@clinic.example
+# booking_url: https://clinic.example/book
+hours:
+  - Monday to Friday 9:00 to 17:00
+colors: {{primary: "#1f5f8b", accent: "#0f766e"}}
+disclaimer: >-
+  {name} provides this information for education. It does not diagnose or replace your doctor.
+hide: {{}}              # shipped entries to leave out, e.g. {{condition: [alcohol-withdrawal]}}
+hide_sections: []      # navigation sections to leave out, by title, e.g. [Tags]
+pages:                 # your own pages for the navigation
+  - About us: about.md
+"""
+
+INDEX_MD = """\
+---
+title: Home
+description: Patient education from {name}.
+---
+# {name}
+
+Welcome to our patient library. It explains massage in plain words and tells you when to see a
+doctor first.
+
+- {{{{ index_link("condition") }}}}
+- {{{{ index_link("technique") }}}}
+- [About us](about.md)
+"""
+
+ABOUT_MD = """\
+---
+title: About us
+---
+# About us
+
+Tell patients who you are, where you are and how to book.
+"""
+
+
+def scaffold(path: Path) -> int:
+    target = Path(path)
+    if target.exists() and any(target.iterdir()):
+        print(f"{target} exists and is not empty", file=sys.stderr)
+        return 1
+    base = os.path.relpath(PROJECT_ROOT, target.resolve() if target.exists() else
+                           target.parent.resolve() / target.name).replace(os.sep, "/")
+    name = target.name.replace("-", " ").title()
+    files = {
+        "mkdocs.yml": MKDOCS_YML.format(base=base, name=name),
+        "clinic.yml": CLINIC_YML.format(base=base, name=name),
+        "content/index.md": INDEX_MD.format(name=name),
+        "content/about.md": ABOUT_MD,
+        "data/therapists/.gitkeep": "",
+    }
+    for rel, text in files.items():
+        out = target / rel
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    print(f"wrote {target}: edit clinic.yml, add therapists under data/therapists/, then\n"
+          f"  mkdocs serve -f {target}/mkdocs.yml")
+    return 0
