@@ -1,7 +1,8 @@
-"""Command line: ``python -m macros check [SITE] | new KIND ID | new-clinic PATH | docs OUT``."""
+"""Command line: ``python -m macros check | review | signoff | new | new-clinic | docs``."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -25,7 +26,22 @@ def main(argv: list[str] | None = None) -> int:
                                        "pages with their macros run, the exports) for any site engine")
     docs.add_argument("out", help="an empty or new folder")
     docs.add_argument("--site", default=".", help="the site folder; default: here")
+    rev = sub.add_parser("review", help="list what is due for review: overdue or due within 90 "
+                                         "days, old or re-checked sources, outdated sign-offs")
+    rev.add_argument("site", nargs="?", default=".")
+    rev.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(),
+                     help="the date to count from (YYYY-MM-DD); default: today")
+    sign = sub.add_parser("signoff", help="record that a clinic's clinician reviewed a shipped entry")
+    sign.add_argument("entry", help="kind/id, e.g. condition/low-back-pain")
+    sign.add_argument("--by", required=True, help="the clinician's name")
+    sign.add_argument("--credential", required=True, help="their credential, e.g. 'PT, DPT'")
+    sign.add_argument("--on", type=dt.date.fromisoformat, default=dt.date.today())
+    sign.add_argument("--site", default=".", help="the clinic's folder; default: here")
     args = parser.parse_args(argv)
+    if args.command == "review":
+        return cli.review(Path(args.site), args.today)
+    if args.command == "signoff":
+        return cli.signoff(Path(args.site), args.entry, args.by, args.credential, args.on)
     if args.command == "check":
         return cli.check(Path(args.site))
     if args.command == "new":

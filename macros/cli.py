@@ -81,3 +81,40 @@ def docs(folder: Path, out: Path) -> int:
         return 1
     print(f"wrote {count} pages to {out}")
     return 0
+
+
+def review(folder: Path, today) -> int:
+    """Print what is due: reviews overdue or due within 90 days, entries whose sources are old or
+    were re-checked after the entry, and outdated clinic sign-offs. Exit 0 whatever it finds."""
+    from .kb import reviews
+    site = _load(folder)
+    if site is None:
+        return 1
+    print(reviews.report(site.kb, today, site.signoffs))
+    return 0
+
+
+def signoff(folder: Path, ref: str, by: str, credential: str, on) -> int:
+    """Record in the clinic's ``signoffs.yml`` that ``by`` reviewed the shipped entry ``ref``."""
+    from .kb import reviews
+    site = _load(folder)
+    if site is None:
+        return 1
+    if site.clinic is None:
+        print(f"{folder} is not a clinic site (it has no clinic.yml)", file=sys.stderr)
+        return 2
+    kind, _, entry_id = ref.partition("/")
+    if not site.kb.has(kind, entry_id):
+        print(f"there is no {kind} '{entry_id}' in this site", file=sys.stderr)
+        return 2
+    record = reviews.Signoff.model_validate({
+        "entry": ref, "by": by, "credential": credential, "on": on.isoformat(),
+        "fingerprint": reviews.fingerprint(site.kb.get(kind, entry_id))})
+    path = Path(folder) / reviews.SIGNOFF_FILE
+    text = path.read_text(encoding="utf-8") if path.exists() else (
+        "# Shipped entries this clinic's clinicians have reviewed. Written by\n"
+        "# `python -m macros signoff`: the fingerprint says what the entry said when signed.\n"
+        "signoffs:\n")
+    path.write_text(text + reviews.signoff_line(record), encoding="utf-8")
+    print(f"recorded: {ref} reviewed for {site.clinic.name} by {by}, {credential}, on {on}")
+    return 0

@@ -31,7 +31,7 @@ _PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
 if _PACKAGE_PARENT not in sys.path:
     sys.path.insert(0, _PACKAGE_PARENT)
 
-from macros.kb import site as site_mod  # noqa: E402
+from macros.kb import reviews, site as site_mod  # noqa: E402
 from macros.kb.clinic import LOGO_TARGET  # noqa: E402
 from macros.kb.problems import DataError  # noqa: E402
 from macros.outputs.compact import compact_html  # noqa: E402
@@ -57,7 +57,7 @@ def on_config(config):
     except DataError as exc:
         raise Abort("\n" + exc.report()) from None
     for warning in site.kb.warnings:
-        log.warning(str(warning))
+        log.info("notice: %s", str(warning).removeprefix("warning: "))
     output = SiteOutput(site, site_name=config.site_name, directory_urls=config.use_directory_urls,
                         site_url=config.site_url or "", handouts=bool(config.extra.get("handouts")))
     config.__dict__["_kb_output"] = output
@@ -127,6 +127,19 @@ def on_page_markdown(markdown, page, config, files):
         if markdown.lstrip().startswith("---") and not page.meta:
             raise Abort(f"{page.file.src_uri}: its front matter (between the --- lines at the "
                         "top) is not valid YAML; fix it, or the page would show it as text")
+        try:
+            record = reviews.page_reviews(page.file.content_string, f"content/{page.file.src_uri}",
+                                          current(config).kb.vocabulary)
+        except DataError as exc:
+            raise Abort("\n" + exc.report()) from None
+        if record is not None:
+            vocab = current(config).kb.vocabulary
+            page.meta["kb_review"] = {
+                "on": record.last.on.isoformat(), "on_label": record.last.on.strftime("%-d %B %Y"),
+                "by": record.last.by or "", "note": record.last.note or "",
+                "checked": [vocab.review_checks[c].label.lower() for c in record.last.checked],
+                "next": reviews.page_next_review(record, vocab).isoformat(),
+                "next_label": reviews.page_next_review(record, vocab).strftime("%B %Y")}
         if isinstance(page.title, Markup) and "title" not in page.meta:
             # A title from clinic.yml's pages: Material prints meta.title as it is, but
             # page.title through ``striptags``, which would undo the escaping.

@@ -130,23 +130,42 @@ class Strict(BaseModel):
                               coerce_numbers_to_str=True)
 
 
-class Entry(Strict):
-    """Fields every entry has. ``id`` is the file name; it may be repeated in the file."""
-    id: Slug
-    title: Name
-    aliases: tuple[Name, ...] = ()
-    last_reviewed: Date
-    sources: tuple[ref("source"), ...] = ()
-    replaces: StrictBool = Field(False, description="In a clinic overlay: this entry replaces the "
-                                 "shipped entry with the same id on purpose.")
+class Review(Strict):
+    """One review of an entry or a page: when, by whom (a named role or person) and what was
+    checked. ``by`` is empty only for reviews written before reviewers were recorded."""
+    on: Date
+    by: Optional[Name] = None
+    checked: tuple[closed("review_checks"), ...] = ()
+    note: Optional[Text] = None
 
-    @field_validator("last_reviewed")
+    @field_validator("on")
     @classmethod
     def _not_in_future(cls, value: dt.date, info: ValidationInfo) -> dt.date:
         today = (info.context or {}).get("today") or dt.date.today()
         if value > today:
             raise ValueError(f"{value} is in the future; give the date the entry was last reviewed")
         return value
+
+
+class Entry(Strict):
+    """Fields every entry has. ``id`` is the file name; it may be repeated in the file.
+    ``reviews`` lists the entry's reviews; the loader reads a plain ``last_reviewed: DATE`` (the
+    older form) as one review whose reviewer and checks were not recorded."""
+    id: Slug
+    title: Name
+    aliases: tuple[Name, ...] = ()
+    reviews: tuple[Review, ...] = Field(min_length=1)
+    sources: tuple[ref("source"), ...] = ()
+    replaces: StrictBool = Field(False, description="In a clinic overlay: this entry replaces the "
+                                 "shipped entry with the same id on purpose.")
+
+    @property
+    def last_review(self) -> Review:
+        return max(self.reviews, key=lambda r: r.on)
+
+    @property
+    def last_reviewed(self) -> dt.date:
+        return self.last_review.on
 
     @field_validator("aliases")
     @classmethod

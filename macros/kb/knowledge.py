@@ -35,6 +35,7 @@ class Link:
 class KnowledgeBase:
     entries: Mapping[Key, Entry]
     files: Mapping[Key, str]
+    paths: Mapping[Key, Path]
     links: tuple[Link, ...]
     forward: Mapping[Key, tuple[Key, ...]]
     backward: Mapping[Key, tuple[Key, ...]]
@@ -109,6 +110,7 @@ def assemble(layers: list[Path], vocabulary: Vocabulary, *, root: Path | None = 
     return KnowledgeBase(
         entries=MappingProxyType({k: l.entry for k, l in sorted(loaded.items())}),
         files=MappingProxyType({k: l.file for k, l in loaded.items()}),
+        paths=MappingProxyType({k: l.path for k, l in loaded.items()}),
         links=tuple(links), forward=freeze(forward), backward=freeze(backward),
         vocabulary=vocabulary, warnings=tuple(sorted(p for p in problems if p.warning)))
 

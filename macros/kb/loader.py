@@ -30,6 +30,7 @@ class Loaded:
     file: str            # as shown in messages
     lines: dict          # field path -> line
     layer: int
+    path: Path           # the file itself
 
 
 def load_layers(layers: list[Path], vocabulary, *, root: Path | None = None, today=None,
@@ -161,12 +162,23 @@ def _load_file(path, layer_dir, shown, kind, model, file_id, layer, context, pro
                                 f"id '{given_id}' differs from the file name '{file_id}'"))
         return None
     data["id"] = file_id
+    _reviews_from_date(data, lines)
     try:
         entry = model.model_validate(data, context=context)
     except ValidationError as exc:
         problems.extend(explain(exc, shown, lines, model, kind))
         return None
-    return Loaded(entry, shown, lines, layer)
+    return Loaded(entry, shown, lines, layer, Path(path).resolve())
+
+
+def _reviews_from_date(data: dict, lines: dict) -> None:
+    """``last_reviewed: DATE`` is the older, shorter form of ``reviews: [{on: DATE}]``: one
+    review whose reviewer and checks were not recorded. Its line stays its own."""
+    if "last_reviewed" in data and "reviews" not in data:
+        line = lines.get(("last_reviewed",), 1)
+        data["reviews"] = [{"on": data.pop("last_reviewed")}]
+        for path in (("reviews",), ("reviews", 0), ("reviews", 0, "on")):
+            lines[path] = line
 
 
 def explain(exc: ValidationError, shown: str, lines: dict, model, kind: str | None = None) -> list[Problem]:

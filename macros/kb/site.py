@@ -8,12 +8,12 @@ The shipped site is a folder with ``data/`` and ``content/``. A clinic site is a
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Mapping, Optional
 
 from .. import kinds
-from . import knowledge, vocabulary
+from . import knowledge, reviews, vocabulary
 from .clinic import CLINIC_FILE, Clinic, check_paths, check_sections, read_clinic
 from .knowledge import KnowledgeBase
 from .problems import DataError, Problem, display_path
@@ -25,6 +25,7 @@ class Site:
     layers: tuple[Path, ...]
     clinic: Optional[Clinic]
     kb: KnowledgeBase
+    signoffs: Mapping = field(default_factory=dict)   # a clinic's sign-offs by entry key
 
 
 def load(folder: Path, today: dt.date | None = None) -> Site:
@@ -51,4 +52,5 @@ def load(folder: Path, today: dt.date | None = None) -> Site:
         raise DataError(problems + exc.problems) from None
     if problems:
         raise DataError(problems)
-    return Site(folder, layers, clinic, kb)
+    signoffs = reviews.read_signoffs(folder, kb) if clinic is not None else {}
+    return Site(folder, layers, clinic, kb, signoffs)

@@ -68,7 +68,13 @@ class Vocabulary(_Strict):
     source_types: dict[str, str]
     source_certainty: dict[str, str]
     refused_hosts: dict[str, str]
+    review_checks: dict[str, Labelled]
+    review_intervals: dict[str, int]
     eras: tuple[Era, ...] = Field(min_length=1)
+
+    def review_interval(self, kind: str) -> int:
+        """Months between reviews of an entry of ``kind`` (or a hand-written ``page``)."""
+        return self.review_intervals.get(kind, self.review_intervals["default"])
 
     def era_of(self, year: int) -> Era:
         """The last era whose start is not after ``year``."""

@@ -79,7 +79,8 @@ class ConditionKind(Kind):
         return [vocab.kinds[self.name].singular, *(vocab.body_regions[r] for r in entry.body_regions)]
 
     def context(self, e, page):
-        return dict(rows=evidence_rows(e, page.kb), therapies=page.entries("therapy", e.therapies))
+        return dict(rows=evidence_rows(e, page.kb), therapies=page.entries("therapy", e.therapies),
+                    contexts=page.kb.backlinks((self.name, e.id), "context"))
 
     def table(self, entries, page):
         kb, vocab = page.kb, page.vocab
@@ -98,6 +99,24 @@ class ConditionKind(Kind):
                        Cell(", ".join(vocab.body_regions[r] for r in e.body_regions)),
                        best_grade_cell(grades, vocab), Cell(str(len(e.evidence)), sort=len(e.evidence))])
         return table
+
+    def checks(self, across):
+        """Each evidence row's grade is no more than its sources can carry (the rules on "About
+        the evidence"), and a row without sources says what search found too little."""
+        from .source import grade_problem
+        sources = {item.entry.id: item.entry for item in across.of_kind("source")}
+        found = []
+        for item in across.of_kind(self.name):
+            for i, row in enumerate(item.entry.evidence):
+                cited = [sources[s] for s in row.sources if s in sources]
+                problem = grade_problem(row.grade, cited)
+                if problem:
+                    found.append(across.problem(item, ("evidence", i, "grade"), problem))
+                if row.grade == "insufficient" and not row.sources and row.searched is None:
+                    found.append(across.problem(item, ("evidence", i), "'insufficient' needs the "
+                                                "review that found too few studies, or 'searched': "
+                                                "where, when and with which terms we looked"))
+        return found
 
     def about(self, entry, kb):
         about = super().about(entry, kb)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from ..kb.fields import ClientText, Entry, Name, Strict, StudentText, ref
-from .base import Kind
+from .base import Cell, Column, Filter, Kind, Table, pairs
 
 
 class Variant(Strict):
@@ -33,7 +33,31 @@ class ContextKind(Kind):
              "to tell your therapist, what to ask, and when to see a doctor first.")
 
     def context(self, e, page):
-        return dict(conditions=page.entries("condition", e.conditions))
+        return dict(conditions=page.entries("condition", e.conditions),
+                    table=self.rulings_table(e, page))
+
+    def rulings_table(self, e, page) -> Table:
+        """Every technique's ruling for this context, filterable by ruling."""
+        from .technique import RULING_ORDER
+        vocab = page.vocab
+        rows = []
+        for technique in page.kb.of_kind("technique"):
+            ruling = next((r for r in technique.contexts if r.context == e.id), None)
+            if ruling is not None:
+                rows.append((technique, ruling))
+        rows.sort(key=lambda tr: (RULING_ORDER.index(tr[1].ruling), tr[0].title.casefold()))
+        table = Table(f"Every technique's ruling: {e.title}",
+                      [Column("Technique"), Column("Ruling"), Column("Most pressure (0–5)", "number"),
+                       Column("What changes")],
+                      [Filter("ruling", "Ruling", pairs(vocab.rulings))])
+        for technique, r in rows:
+            table.add({"ruling": r.ruling},
+                      [Cell(technique.title, page.entry_url(technique)),
+                       Cell(vocab.rulings[r.ruling].label, sort=RULING_ORDER.index(r.ruling)),
+                       Cell("" if r.pressure_max is None else str(r.pressure_max),
+                            sort=-1 if r.pressure_max is None else r.pressure_max),
+                       Cell(r.client or vocab.rulings[r.ruling].client)])
+        return table
 
 
 KIND = ContextKind()

@@ -1,9 +1,10 @@
 """Sources: every study, review and official page the site cites, linked at its original."""
 from __future__ import annotations
 
+import urllib.parse
 from typing import Annotated, Optional
 
-from pydantic import Field, StrictInt, model_validator
+from pydantic import Field, StrictInt, ValidationInfo, field_validator, model_validator
 
 from ..kb.fields import Entry, HttpsUrl, Name, Ref, Text, closed, walk
 from .base import Cell, Column, Filter, Kind, Table, pairs
@@ -23,14 +24,29 @@ class Source(Entry):
     doi: Optional[Annotated[str, Field(pattern=r"^10\.\d{4,9}/\S+$")]] = None
     pmid: Optional[Annotated[str, Field(pattern=r"^\d{1,9}$")]] = None
     url: Optional[HttpsUrl] = None
+    no_link: Optional[Text] = Field(None, description="why there is no DOI, PMID or address of "
+                                    "the original: the citation is how readers find it")
 
     @model_validator(mode="after")
     def _findable(self):
-        if not (self.doi or self.pmid or self.url):
-            raise ValueError("a source needs a doi, a pmid or a url so readers can find it")
+        if not (self.doi or self.pmid or self.url or self.no_link):
+            raise ValueError("a source needs a doi, a pmid or a url so readers can find it (or, "
+                             "where the only copies online are not the original, 'no_link' "
+                             "saying so)")
         if self.sources:
             raise ValueError("a source does not cite other sources")
         return self
+
+    @field_validator("url")
+    @classmethod
+    def _original_not_copy(cls, value, info: ValidationInfo):
+        refused = (info.context or {}).get("vocabulary")
+        host = (urllib.parse.urlsplit(value).hostname or "") if value else ""
+        for name, why in (refused.refused_hosts.items() if refused and host else ()):
+            if host == name or host.endswith("." + name):
+                raise ValueError(f"links to {name}, {why}: link the original instead (its DOI, "
+                                 "PubMed record or the publisher's own page)")
+        return value
 
     @property
     def links(self) -> list[str]:
@@ -43,6 +59,29 @@ class Source(Entry):
         if self.url and self.url not in found:
             found.append(self.url)
         return found
+
+
+# What each evidence grade needs from the sources behind it (written out on "About the evidence",
+# in the spirit of GRADE): the design of the studies decides where a grade can start.
+STRONG = {"systematic-review", "guideline"}
+COMPARED = {"trial", "cohort"}
+JOURNAL = {"systematic-review", "trial", "cohort", "observational", "case-report", "review", "theory"}
+
+
+def grade_problem(grade: str, sources: list) -> str | None:
+    """Why ``grade`` is more than ``sources`` can carry, or None."""
+    types = [s.source_type for s in sources]
+    trials = types.count("trial")
+    if grade in ("high", "moderate") and not (STRONG & set(types) or trials >= 2):
+        return (f"'{grade}' needs a systematic review or guideline, or at least two randomised "
+                "trials, among its sources")
+    if grade == "low" and not (STRONG | COMPARED) & set(types):
+        return ("'low' needs at least one systematic review, guideline, randomised trial or "
+                "comparison study among its sources; case reports, small uncontrolled studies and "
+                "official pages alone give 'very-low'")
+    if grade == "evidence-against" and not (STRONG | {"trial"}) & set(types):
+        return "'evidence-against' needs a systematic review, guideline or randomised trial"
+    return None
 
 
 class SourceKind(Kind):
@@ -69,13 +108,30 @@ class SourceKind(Kind):
         return dict(glance=glance)
 
     def checks(self, across):
-        """A source nobody cites is a warning. Sources cited only by hidden entries are still
-        cited: hiding is the site's choice, not the data's."""
+        """Notices: a source nobody cites (sources cited only by hidden entries are still cited:
+        hiding is the site's choice), and an article without a DOI or PMID. Errors: an entry
+        whose only sources are encyclopedias (an encyclopedia may stand only beside a better
+        source)."""
         cited = {link.target for link in across.links if link.target[0] == self.name}
         cited |= {(self.name, value) for item in across.hidden.values()
                   for _, marker, value in walk(item.entry, Ref) if marker.kind == self.name}
-        return [across.problem(item, ("id",), "this source is never cited", warning=True)
-                for item in across.of_kind(self.name) if (self.name, item.entry.id) not in cited]
+        found = [across.problem(item, ("id",), "this source is never cited", warning=True)
+                 for item in across.of_kind(self.name) if (self.name, item.entry.id) not in cited]
+        found += [across.problem(item, ("doi",), "no DOI or PMID recorded for this article: add "
+                                 "one if it exists", warning=True)
+                  for item in across.of_kind(self.name)
+                  if item.entry.source_type in JOURNAL and not (item.entry.doi or item.entry.pmid)]
+        sources = {item.entry.id: item.entry for item in across.of_kind(self.name)}
+        for key, item in sorted(across.loaded.items()):
+            if key[0] == self.name:
+                continue
+            cited_here = {v for _, m, v in walk(item.entry, Ref) if m.kind == self.name and v in sources}
+            types = {sources[i].source_type for i in cited_here}
+            if types == {"encyclopedia"}:
+                found.append(across.problem(item, ("sources",), "its only sources are encyclopedias "
+                                            f"({', '.join(sorted(cited_here))}); cite a better source "
+                                            "beside them"))
+        return found
 
     def table(self, entries, page):
         vocab = page.vocab

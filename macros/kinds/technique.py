@@ -150,6 +150,7 @@ class TechniqueKind(Kind):
             glance.append(("Tools", ", ".join(e.tools)))
         return dict(
             used_for=grades_for(kb, e.id), safety=safety_groups(e.safety, vocab), glance=glance,
+            rulings=rulings_of(e, kb),
             origins=page.entries("history", e.origins),
             credentials=page.entries("credential", e.credentials),
             therapies=page.entries("therapy", e.therapies),
@@ -186,9 +187,18 @@ class TechniqueKind(Kind):
         return about
 
     def checks(self, across):
-        """Every technique has a ruling (or an explicit 'no-guidance') for every client context."""
+        """Every technique has a ruling (or an explicit 'no-guidance') for every client context,
+        and each ruling's grade is no more than its sources can carry."""
+        from .source import grade_problem
+        sources = {item.entry.id: item.entry for item in across.of_kind("source")}
         contexts = across.ids("context")
         found = []
+        for item in across.of_kind(self.name):
+            for i, ruling in enumerate(item.entry.contexts):
+                problem = ruling.grade and grade_problem(
+                    ruling.grade, [sources[s] for s in ruling.sources if s in sources])
+                if problem:
+                    found.append(across.problem(item, ("contexts", i, "grade"), problem))
         for item in across.of_kind(self.name) if contexts else ():
             given = {r.context for r in item.entry.contexts}
             missing = [c for c in contexts if c not in given]
@@ -197,6 +207,15 @@ class TechniqueKind(Kind):
                                             "give each context a ruling, or 'no-guidance' where no "
                                             "source speaks to it"))
         return found
+
+
+RULING_ORDER = ("avoid", "adapt", "usual-care", "no-guidance")
+
+
+def rulings_of(technique: Technique, kb) -> list:
+    """``(context entry, ruling)`` for each client context, strictest ruling first."""
+    found = [(kb.get("context", r.context), r) for r in technique.contexts if kb.has("context", r.context)]
+    return sorted(found, key=lambda cr: (RULING_ORDER.index(cr[1].ruling), cr[0].title.casefold()))
 
 
 def best_grade_cell(grades: list[str], vocab) -> Cell:

@@ -53,6 +53,22 @@ class TherapyKind(Kind):
                                                     Cell(e.summary)])
         return table
 
+    def checks(self, across):
+        """The evidence grade is no more than the sources can carry; 'insufficient' cites the
+        review that found too little or records the search."""
+        from .source import grade_problem
+        sources = {item.entry.id: item.entry for item in across.of_kind("source")}
+        found = []
+        for item in across.of_kind(self.name):
+            e = item.entry
+            problem = grade_problem(e.evidence_grade, [sources[s] for s in e.sources if s in sources])
+            if problem:
+                found.append(across.problem(item, ("evidence_grade",), problem))
+            if e.evidence_grade == "insufficient" and not e.sources and e.searched is None:
+                found.append(across.problem(item, ("evidence_grade",), "'insufficient' needs the "
+                                            "review that found too few studies, or 'searched'"))
+        return found
+
     def about(self, entry, kb):
         about = super().about(entry, kb)
         about["contraindication"] = [s.text for s in entry.safety if s.kind != "caution"]

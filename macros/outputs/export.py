@@ -10,19 +10,26 @@ from pathlib import Path
 from .. import kinds
 from ..kb.fields import Closed
 from ..kb.knowledge import KnowledgeBase
+from ..kb.reviews import next_review
 from ..render.escape import csv_cell
 
 LICENCE = "CC BY 4.0 (content); see the project README"
 
 
 def records(kb: KnowledgeBase, kind: str) -> list[dict]:
-    return [e.model_dump(mode="json", exclude={"replaces"}) for e in kb.of_kind(kind)]
+    """Each entry as data, with its last review date and when its next review is due."""
+    return [{**e.model_dump(mode="json", exclude={"replaces"}),
+             "last_reviewed": e.last_reviewed.isoformat(),
+             "next_review_due": next_review(e, kb.vocabulary).isoformat()} for e in kb.of_kind(kind)]
 
 
 def schema(kind: str, vocabulary) -> dict:
     model = kinds.get(kind).model
     item = model.model_json_schema(mode="serialization")
     item["properties"].pop("replaces", None)
+    for name in ("last_reviewed", "next_review_due"):
+        item["properties"][name] = {"type": "string", "format": "date"}
+        item.setdefault("required", []).append(name)
     defs = item.pop("$defs", {})  # nested models: their $refs point at the document root
     _closed_lists(model, item, defs, vocabulary)
     document = {"$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..kb import changes
 from ..kb.site import Site
 from ..render import urls
 from ..render.pages import GeneratedPage, Pages
@@ -29,7 +30,9 @@ class SiteOutput:
     def pages(self) -> list[GeneratedPage]:
         if self._pages is None:
             found = Pages(self.kb, site_name=self.site_name, directory_urls=self.directory_urls,
-                          site_url=self.site_url, handouts=self.handouts, qr=qr.svg).all()
+                          site_url=self.site_url, handouts=self.handouts, qr=qr.svg,
+                          history=changes.history(self.site.layers), signoffs=self.site.signoffs,
+                          clinic_name=self.site.clinic.name if self.site.clinic else "").all()
             self._pages = {page.src: page for page in found}
         return list(self._pages.values())
 

@@ -20,12 +20,13 @@ from . import urls
 from .escape import markdown as md
 
 NAMES = ("link", "index_link", "entry_list", "entry_table", "safety_digest",
-         "setting_comparison", "count", "grade_table", "clinic")
+         "setting_comparison", "count", "grade_table", "clinic", "cite", "sources")
 
 
 class PageMacros:
     def __init__(self, kb: KnowledgeBase, clinic, here: Callable[[], str]):
         self.kb, self.vocab, self._clinic, self._here = kb, kb.vocabulary, clinic, here
+        self._citations: dict[str, list[str]] = {}  # page -> source ids, in order of first citation
 
     @property
     def here(self) -> str:
@@ -138,6 +139,30 @@ class PageMacros:
         if isinstance(value, tuple):
             value = ", ".join(str(x) for x in value)
         return md(value) if value else ""
+
+    def cite(self, *ids: str) -> str:
+        """``{{ cite("lbp-furlan-2015") }}``: citation marks, numbered in the order the page first
+        cites each source, linking to the page's list of sources (``{{ sources() }}``)."""
+        cited = self._citations.setdefault(self.here, [])
+        marks = []
+        for source_id in ids:
+            self.entry(f"source/{source_id}")
+            if source_id not in cited:
+                cited.append(source_id)
+            n = cited.index(source_id) + 1
+            marks.append(f"[\\[{n}\\]](#ref-{n})")
+        return " ".join(marks)
+
+    def sources(self) -> str:
+        """The numbered list of the sources the page cites, as on entry pages."""
+        lines = ["## Sources { #sources }", ""]
+        for n, source_id in enumerate(self._citations.get(self.here, []), start=1):
+            s = self.kb.get("source", source_id)
+            year = f" ({s.year})" if s.year else ""
+            where = f" [{md(s.links[0])}](<{s.links[0]}>)" if s.links else ""
+            lines.append(f'{n}. <span id="ref-{n}"></span>{md(s.authors)}{md(year)}. '
+                         f"{self.link(f'source/{source_id}')}. *{md(s.venue)}*.{where}")
+        return "\n".join(lines) + "\n"
 
     def grade_table(self) -> str:
         """What each evidence grade means."""

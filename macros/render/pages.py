@@ -9,6 +9,7 @@ become markup, a macro or a broken front matter. What differs between kinds come
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -17,6 +18,7 @@ from markupsafe import Markup, escape
 from .. import kinds
 from ..kb.fields import Entry, Ref, walk
 from ..kb.knowledge import Key, KnowledgeBase, parse_any_ref, related
+from ..kb.reviews import due, next_review
 from . import urls
 from .escape import json_script, slugify
 from .jinja import render_html, use_templates
@@ -27,6 +29,17 @@ class Heading:
     level: int
     id: str
     text: str
+
+
+@dataclass(frozen=True)
+class PageReview:
+    """What a page says about its reviews (see ``kb/reviews``)."""
+    last: object
+    next_due: object
+    checked: list[str]
+    signoff: object = None
+    clinic: str = ""
+    history: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -95,6 +108,10 @@ class Tools:
     def entry_url(self, entry: Entry, anchor: str = "") -> str:
         return self.url(urls.entry_page(entry.kind, entry.id), anchor)
 
+    def table(self, table) -> Markup:
+        """A filterable table a kind built (``kinds.base.Table``), with its filter form."""
+        return render_html("table.html.j2", table=table)
+
     def external(self, url: str) -> Markup:
         """A link to another site (addresses are validated as https by the models)."""
         return Markup(f'<a href="{escape(url)}">{escape(url)}</a>')
@@ -136,9 +153,12 @@ GRID_MAX = 40  # techniques: the widest evidence grid a reader can still scan
 
 class Pages:
     def __init__(self, kb: KnowledgeBase, *, site_name: str, directory_urls: bool = True,
-                 site_url: str = "", handouts: bool = False, qr=None):
+                 site_url: str = "", handouts: bool = False, qr=None, history=None,
+                 signoffs=None, clinic_name: str = "", today=None):
         self.kb, self.site_name, self.directory_urls = kb, site_name, directory_urls
         self.site_url, self.handouts, self.qr = site_url, handouts, qr
+        self.history, self.signoffs, self.clinic_name = history or {}, signoffs or {}, clinic_name
+        self.today = today or dt.date.today()
         self._links: dict[tuple, Markup] = {}
         for kind in kinds.KINDS.values():
             if kind.templates is not None:
@@ -171,6 +191,7 @@ class Pages:
         out.append(self.evidence_page())
         out.append(self.regions_index())
         out.extend(self.region_page(r) for r in self.kb.vocabulary.body_regions)
+        out.append(self.review_page())
         return out
 
     # -- entry pages --------------------------------------------------------------------------
@@ -186,9 +207,17 @@ class Pages:
                      if self.handouts and kind.handout else None),
             index=tools.page_link(urls.index_page(kind.name), words.label),
             backlinks=self._backlinks(key), related=related(self.kb, key),
-            regions=list(getattr(entry, "body_regions", ())),
+            regions=list(getattr(entry, "body_regions", ())), review=self.review(entry),
             **kind.context(entry, tools))
         return self._page(src, kind.template, tools, self._meta(entry, kind), **context)
+
+    def review(self, entry: Entry) -> PageReview:
+        key = (entry.kind, entry.id)
+        checks = self.kb.vocabulary.review_checks
+        return PageReview(entry.last_review, next_review(entry, self.kb.vocabulary),
+                          [checks[c].label.lower() for c in entry.last_review.checked],
+                          self.signoffs.get(key), self.clinic_name,
+                          tuple(self.history.get(self.kb.paths.get(key), ())))
 
     def _backlinks(self, key: Key) -> list[tuple[str, list[Entry]]]:
         groups: dict[str, list[Entry]] = {}
@@ -205,6 +234,7 @@ class Pages:
             "search": {"exclude": True},  # indexed from the data: see outputs/search.py
             "kb_kind": kind.name,
             "kb_reviewed": entry.last_reviewed.isoformat(),
+            "kb_next_review": next_review(entry, self.kb.vocabulary).isoformat(),
             "jsonld": json_script(self._structured(entry, kind)),
         }
         if kind.printable and self.site_url and self.qr is not None:
@@ -215,7 +245,8 @@ class Pages:
         return {
             "@context": "https://schema.org", "@type": "MedicalWebPage",
             "name": entry.title, "lastReviewed": entry.last_reviewed.isoformat(),
-            "reviewedBy": {"@type": "Organization", "name": self.site_name},
+            "reviewedBy": {"@type": "Organization", "name": (
+                f"{entry.last_review.by}, {self.site_name}" if entry.last_review.by else self.site_name)},
             "about": kind.about(entry, self.kb),
         }
 
@@ -228,7 +259,7 @@ class Pages:
         entries = kind.order(self.kb.of_kind(name))
         table = kind.table(entries, tools)
         context = dict(kind=name, title=words.label, entries=entries, intro=kind.intro,
-                       table=render_html("table.html.j2", table=table) if table else "",
+                       table=tools.table(table) if table else "",
                        **kind.index_context(entries, tools))
         meta = {"title": words.label, "description": f"All {words.label.lower()} in the knowledge base.",
                 "kb_kind": f"{name}-index"}
@@ -261,6 +292,14 @@ class Pages:
                     for c in conditions]
             table = render_html("evidence_by_grade.html.j2", t=tools, rows=rows, vocab=tools.vocab)
         return self._page(src, "evidence.html.j2", tools, meta, table=table)
+
+    def review_page(self) -> GeneratedPage:
+        """The editors' dashboard: what is due for review (kept out of the navigation and search)."""
+        tools = Tools(self, urls.REVIEW_PAGE)
+        meta = {"title": "Review dashboard", "kb_kind": "review", "search": {"exclude": True},
+                "description": "What is due for review, for the site's editors."}
+        return self._page(urls.REVIEW_PAGE, "review.html.j2", tools, meta, today=self.today,
+                          due=due(self.kb, self.today, self.signoffs))
 
     def regions_index(self) -> GeneratedPage:
         tools = Tools(self, urls.REGIONS_INDEX)
