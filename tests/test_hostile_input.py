@@ -237,7 +237,7 @@ def test_a_web_address_that_is_not_https(site):
 
 def test_unknown_id(site):
     edit(site, "data/therapies/stretch-class.yml", "conditions: [sore-back]", "conditions: [sore-bak]")
-    assert errors(site) == ["data/therapies/stretch-class.yml:11: conditions[0]: unknown condition id "
+    assert errors(site) == ["data/therapies/stretch-class.yml:12: conditions[0]: unknown condition id "
                             "'sore-bak' (did you mean 'sore-back'?)"]
 
 

@@ -69,9 +69,9 @@ NECK = "data/conditions/stiff-neck.yml"
 RULES = [
     (STROKING, "pressure: {min: 1, max: 2}", "pressure: {min: 3, max: 2}",
      f"{STROKING}:8: pressure: min (3) is above max (2)"),
-    (NECK, "  - {technique: kneading, grade: insufficient, effect: Not studied.}",
-     "  - {technique: kneading, grade: insufficient, effect: Not studied.}\n"
-     "  - {technique: kneading, grade: insufficient, effect: Again.}",
+    (NECK, "  - {technique: kneading, grade: insufficient, effect: Not studied.,",
+     "  - {technique: kneading, grade: insufficient, effect: Again., sources: [study-one]}\n"
+     "  - {technique: kneading, grade: insufficient, effect: Not studied.,",
      f"{NECK}:5: evidence: technique 'kneading' has two evidence rows; merge them"),
     ("data/therapies/stretch-class.yml", "evidence_grade: insufficient", "evidence_grade: low",
      "data/therapies/stretch-class.yml:1: (file): an evidence grade of 'low' needs at least one source"),
@@ -81,7 +81,7 @@ RULES = [
      "data/history/old-rubbing.yml:2: when: there is no year 0: 1 BCE is -1, 1 CE is 1"),
     ("data/sources/study-one.yml", "doi: 10.1000/test.1", "doi: null",
      "data/sources/study-one.yml:1: (file): a source needs a doi, a pmid or a url so readers can "
-     "find it"),
+     "find it (or, where the only copies online are not the original, 'no_link' saying so)"),
     ("data/sources/study-one.yml", "doi: 10.1000/test.1", "doi: 10.1000/test.1\nsources: [study-one]",
      "data/sources/study-one.yml:1: (file): a source does not cite other sources"),
     ("data/glossary/fascia.yml", "definition: Thin tissue that wraps muscles.",

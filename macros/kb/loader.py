@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -162,11 +162,15 @@ def _load_file(path, layer_dir, shown, kind, model, file_id, layer, context, pro
                                 f"id '{given_id}' differs from the file name '{file_id}'"))
         return None
     data["id"] = file_id
-    _reviews_from_date(data, lines)
+    shorthand = _reviews_from_date(data, lines)
     try:
         entry = model.model_validate(data, context=context)
     except ValidationError as exc:
-        problems.extend(explain(exc, shown, lines, model, kind))
+        found = explain(exc, shown, lines, model, kind)
+        if shorthand:  # name the field the file has
+            found = [replace(p, field=p.field.replace("reviews[0].on", "last_reviewed"))
+                     for p in found]
+        problems.extend(found)
         return None
     return Loaded(entry, shown, lines, layer, Path(path).resolve())
 
@@ -179,6 +183,8 @@ def _reviews_from_date(data: dict, lines: dict) -> None:
         data["reviews"] = [{"on": data.pop("last_reviewed")}]
         for path in (("reviews",), ("reviews", 0), ("reviews", 0, "on")):
             lines[path] = line
+        return True
+    return False
 
 
 def explain(exc: ValidationError, shown: str, lines: dict, model, kind: str | None = None) -> list[Problem]:

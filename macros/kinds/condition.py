@@ -109,7 +109,7 @@ class ConditionKind(Kind):
         for item in across.of_kind(self.name):
             for i, row in enumerate(item.entry.evidence):
                 cited = [sources[s] for s in row.sources if s in sources]
-                problem = grade_problem(row.grade, cited)
+                problem = len(cited) == len(row.sources) and grade_problem(row.grade, cited)
                 if problem:
                     found.append(across.problem(item, ("evidence", i, "grade"), problem))
                 if row.grade == "insufficient" and not row.sources and row.searched is None:

@@ -36,6 +36,12 @@ class ContextKind(Kind):
         return dict(conditions=page.entries("condition", e.conditions),
                     table=self.rulings_table(e, page))
 
+    def table(self, entries, page):
+        table = Table("All client contexts", [Column("If you…"), Column("What it is")], [])
+        for e in entries:
+            table.add({}, [Cell(e.title, page.entry_url(e)), Cell(e.summary)])
+        return table
+
     def rulings_table(self, e, page) -> Table:
         """Every technique's ruling for this context, filterable by ruling."""
         from .technique import RULING_ORDER

@@ -125,9 +125,10 @@ class SourceKind(Kind):
         for key, item in sorted(across.loaded.items()):
             if key[0] == self.name:
                 continue
-            cited_here = {v for _, m, v in walk(item.entry, Ref) if m.kind == self.name and v in sources}
+            named = {v for _, m, v in walk(item.entry, Ref) if m.kind == self.name}
+            cited_here = named & set(sources)
             types = {sources[i].source_type for i in cited_here}
-            if types == {"encyclopedia"}:
+            if types == {"encyclopedia"} and cited_here == named:
                 found.append(across.problem(item, ("sources",), "its only sources are encyclopedias "
                                             f"({', '.join(sorted(cited_here))}); cite a better source "
                                             "beside them"))

@@ -195,8 +195,9 @@ class TechniqueKind(Kind):
         found = []
         for item in across.of_kind(self.name):
             for i, ruling in enumerate(item.entry.contexts):
-                problem = ruling.grade and grade_problem(
-                    ruling.grade, [sources[s] for s in ruling.sources if s in sources])
+                cited = [sources[s] for s in ruling.sources if s in sources]
+                problem = ruling.grade and len(cited) == len(ruling.sources) and \
+                    grade_problem(ruling.grade, cited)
                 if problem:
                     found.append(across.problem(item, ("contexts", i, "grade"), problem))
         for item in across.of_kind(self.name) if contexts else ():

@@ -61,7 +61,8 @@ class TherapyKind(Kind):
         found = []
         for item in across.of_kind(self.name):
             e = item.entry
-            problem = grade_problem(e.evidence_grade, [sources[s] for s in e.sources if s in sources])
+            cited = [sources[s] for s in e.sources if s in sources]
+            problem = len(cited) == len(e.sources) and grade_problem(e.evidence_grade, cited)
             if problem:
                 found.append(across.problem(item, ("evidence_grade",), problem))
             if e.evidence_grade == "insufficient" and not e.sources and e.searched is None:
