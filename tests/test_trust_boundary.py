@@ -136,7 +136,7 @@ def test_glossary_terms_that_look_like_placeholders_corrupt_nothing(hostile):
     are just words with tooltips, and every page keeps its text."""
     body = page(hostile, "techniques/stroking/index.html")
     assert "\x02" not in body and "\x03" not in body
-    assert re.search(r'<abbr[^>]*>42</abbr> <abbr[^>]*>wzxhzdk</abbr> <abbr[^>]*>42</abbr>', body)
+    assert "42 wzxhzdk 42" in body  # marked at their first use on the page, plain after
     assert "Long, gliding" not in body  # the replaced entry is gone, not merged
     assert text_of(page(hostile, "index.html")).count("Wzxhzdk") >= 1
 

@@ -49,6 +49,21 @@ class Source(Entry):
         return value
 
     @property
+    def short_authors(self) -> str:
+        """Up to three authors, then "et al." (the source's own page lists them all)."""
+        names = [n.strip() for n in self.authors.replace(";", ",").split(",") if n.strip()]
+        return self.authors if len(names) <= 3 else ", ".join(names[:3]) + " et al."
+
+    @property
+    def link_label(self) -> str:
+        """What the first link is: a DOI, a PubMed record or the web page's host."""
+        if self.doi:
+            return f"doi:{self.doi}"
+        if self.pmid:
+            return f"PubMed {self.pmid}"
+        return (urllib.parse.urlsplit(self.url).hostname or "web page").removeprefix("www.")
+
+    @property
     def links(self) -> list[str]:
         """Where a reader finds it: the DOI, PubMed and the web page, in that order."""
         found = []

@@ -7,8 +7,9 @@ the page's text is split into words once and each run of up to ``longest`` words
 a dictionary, so the cost grows with the text, not with the number of terms.
 
 Text inside links, headings, buttons, form controls, code, scripts, styles, SVG and existing
-``abbr`` elements is left alone. The first use of each term on a page joins the tab order, so
-keyboard users can focus it to see its tooltip.
+``abbr`` elements is left alone. Only the first use of each term on a page is marked, as a printed
+glossary would: a page would otherwise repeat a definition in every paragraph (a tenth of a
+technique page's weight). That first use joins the tab order, so keyboard users can focus it.
 """
 from __future__ import annotations
 
@@ -109,11 +110,12 @@ class Glossary:
                 continue
             size, (key, title) = found
             start, end = tokens[i][0], tokens[i + size - 1][1]
-            focus = "" if key in seen else ' tabindex="0"'
+            i += size
+            if key in seen:
+                continue
             seen.add(key)
             out.append(text[pos:start])
-            out.append(f'<abbr{focus} title="{title}">{text[start:end]}</abbr>')
+            out.append(f'<abbr tabindex="0" title="{title}">{text[start:end]}</abbr>')
             pos = end
-            i += size
         out.append(text[pos:])
         return "".join(out)

@@ -112,9 +112,9 @@ class Tools:
         """A filterable table a kind built (``kinds.base.Table``), with its filter form."""
         return render_html("table.html.j2", table=table)
 
-    def external(self, url: str) -> Markup:
+    def external(self, url: str, label: str | None = None) -> Markup:
         """A link to another site (addresses are validated as https by the models)."""
-        return Markup(f'<a href="{escape(url)}">{escape(url)}</a>')
+        return Markup(f'<a href="{escape(url)}">{escape(label or url)}</a>')
 
     # -- entries --------------------------------------------------------------------------------
     def entries(self, kind: str, ids: Iterable[str]) -> list[Entry]:
