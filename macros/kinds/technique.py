@@ -70,6 +70,7 @@ class StudentDetail(Strict):
     contraindications: Contraindications
     positioning_and_draping: StudentText
     documentation: StudentText
+    sources: tuple[ref("source"), ...] = ()
 
 
 class Technique(Entry):

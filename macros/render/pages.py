@@ -66,6 +66,7 @@ class Tools:
         self.headings: list[Heading] = []
         self._ids: set[str] = set()
         self.citations: list[str] = []
+        self.printed: set[str] = set()  # sources cited in the parts of the page that print
         if entry is not None:
             for _, marker, value in walk(entry, Ref):
                 if marker.kind == "source" and value not in self.citations:
@@ -128,11 +129,15 @@ class Tools:
         return kinds.get(entry.kind).summary(entry)
 
     # -- evidence -------------------------------------------------------------------------------
-    def cite(self, ids: Iterable[str]) -> Markup:
+    def cite(self, ids: Iterable[str], screen: bool = False) -> Markup:
         """Citation marks linking to the page's numbered reference list. A source first cited
-        here (a condition's row shown on a technique page) joins the end of the list."""
+        here (a condition's row shown on a technique page) joins the end of the list. ``screen``:
+        the marks stand in a part of the page that does not print, so a printed page lists only
+        the sources its printed parts cite."""
         marks = []
         for source_id in ids:
+            if not screen:
+                self.printed.add(source_id)
             if source_id not in self.citations:
                 self.citations.append(source_id)
             n = self.citations.index(source_id) + 1
