@@ -37,7 +37,18 @@ def main(argv: list[str] | None = None) -> int:
     sign.add_argument("--credential", required=True, help="their credential, e.g. 'PT, DPT'")
     sign.add_argument("--on", type=dt.date.fromisoformat, default=dt.date.today())
     sign.add_argument("--site", default=".", help="the clinic's folder; default: here")
+    fp = sub.add_parser("fingerprint", help="print an entry's fingerprint (for translated_from)")
+    fp.add_argument("entry", help="kind/id")
+    fp.add_argument("--site", default=".")
+    tr = sub.add_parser("translate", help="write a translation of an entry to start from")
+    tr.add_argument("language", help="two letters, e.g. es")
+    tr.add_argument("entry", help="kind/id")
+    tr.add_argument("--site", default=".")
     args = parser.parse_args(argv)
+    if args.command == "translate":
+        return cli.translate(Path(args.site), args.language, args.entry)
+    if args.command == "fingerprint":
+        return cli.fingerprint(Path(args.site), args.entry)
     if args.command == "review":
         return cli.review(Path(args.site), args.today)
     if args.command == "signoff":

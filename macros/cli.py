@@ -118,3 +118,42 @@ def signoff(folder: Path, ref: str, by: str, credential: str, on) -> int:
     path.write_text(text + reviews.signoff_line(record), encoding="utf-8")
     print(f"recorded: {ref} reviewed for {site.clinic.name} by {by}, {credential}, on {on}")
     return 0
+
+
+def fingerprint(folder: Path, ref: str) -> int:
+    """Print the fingerprint of an entry, for a translation's ``translated_from``."""
+    from .kb.reviews import fingerprint as of
+    site = _load(folder)
+    if site is None:
+        return 1
+    kind, _, entry_id = ref.partition("/")
+    if not site.kb.has(kind, entry_id):
+        print(f"there is no {kind} '{entry_id}'", file=sys.stderr)
+        return 2
+    print(of(site.kb.get(kind, entry_id)))
+    return 0
+
+
+def translate(folder: Path, language: str, ref: str) -> int:
+    """Write a translation to start from: the English text of ``ref`` in its shape, to rewrite."""
+    import yaml
+    from .kb.translations import FOLDER, skeleton
+    site = _load(folder)
+    if site is None:
+        return 1
+    kind, _, entry_id = ref.partition("/")
+    if not site.kb.has(kind, entry_id) or not re.fullmatch(r"[a-z]{2}", language):
+        print(f"there is no {kind} '{entry_id}', or '{language}' is not a two-letter language code",
+              file=sys.stderr)
+        return 2
+    target = Path(folder) / "data" / FOLDER / language / kinds.get(kind).folder / f"{entry_id}.yml"
+    if target.exists():
+        print(f"{target} already exists", file=sys.stderr)
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = yaml.safe_dump(skeleton(site.kb.get(kind, entry_id)), allow_unicode=True, sort_keys=False,
+                          width=100)
+    target.write_text(f"# {language} translation of {ref}: rewrite every text below; keep the keys.\n"
+                      + text, encoding="utf-8")
+    print(f"wrote {target}")
+    return 0

@@ -22,6 +22,7 @@ from .yamlsource import field_path, inside, line_of, read_mapping
 
 YAML_SUFFIXES = (".yml", ".yaml")
 NOT_ENTRIES = {"vocabulary.yml", "templates"}  # in the shipped data folder only
+OTHER_DATA = {"translations"}  # read by kb/translations, in any layer
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def load_layers(layers: list[Path], vocabulary, *, root: Path | None = None, tod
             shown = display_path(path, root)
             if index == 0 and path.name in NOT_ENTRIES:
                 continue
-            if path.name.startswith((".", "_")):
+            if path.name.startswith((".", "_")) or path.name in OTHER_DATA:
                 continue
             if path.is_symlink() and not inside(path, layer):
                 problems.append(Problem(shown, 1, "", f"a symbolic link to {os.path.realpath(path)}, "

@@ -8,12 +8,12 @@ The shipped site is a folder with ``data/`` and ``content/``. A clinic site is a
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Mapping, Optional
 
 from .. import kinds
-from . import knowledge, reviews, vocabulary
+from . import knowledge, reviews, translations, vocabulary
 from .clinic import CLINIC_FILE, Clinic, check_paths, check_sections, read_clinic
 from .knowledge import KnowledgeBase
 from .problems import DataError, Problem, display_path
@@ -26,6 +26,7 @@ class Site:
     clinic: Optional[Clinic]
     kb: KnowledgeBase
     signoffs: Mapping = field(default_factory=dict)   # a clinic's sign-offs by entry key
+    translations: translations.Translations = field(default_factory=translations.Translations)
 
 
 def load(folder: Path, today: dt.date | None = None) -> Site:
@@ -52,5 +53,9 @@ def load(folder: Path, today: dt.date | None = None) -> Site:
         raise DataError(problems + exc.problems) from None
     if problems:
         raise DataError(problems)
+    found, notes = translations.load(layers, kb, kinds.by_folder())
+    if any(not p.warning for p in notes):
+        raise DataError(notes)
+    kb = replace(kb, warnings=tuple(sorted((*kb.warnings, *notes))))
     signoffs = reviews.read_signoffs(folder, kb) if clinic is not None else {}
-    return Site(folder, layers, clinic, kb, signoffs)
+    return Site(folder, layers, clinic, kb, signoffs, found)

@@ -1,0 +1,244 @@
+"""Translations as parallel data: ``data/translations/<lang>/<kind folder>/<id>.yml`` holds only the
+text of one entry, in the entry's own shape.
+
+Grades, sources, ids, regions and every other fact live only in the English entry, so they cannot
+drift. A translation is checked against its entry: it has each client-facing text the entry has
+(nothing missing, nothing extra), lists of the same length, and the same keys in rows (an evidence
+row's ``technique``, a ruling's ``context``, a safety note's ``kind``). Student text, plain
+``Text`` fields and the title may be left out: the English shows, marked ``lang="en"``. Aliases are
+the words the language's readers search for, as many as there are.
+
+``translated_from`` is the fingerprint of the English entry when it was translated
+(``python -m macros fingerprint kind/id``); when the entry changes, the translation is stale: the
+check reports it and its page says so.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from pydantic import BaseModel
+
+from .fields import Audience, Entry, marked_fields
+from .names import name_problem
+from .problems import Problem, display_path
+from .reviews import fingerprint
+from .yamlsource import field_path, line_of, read_mapping
+
+FOLDER = "translations"
+KEYS = ("technique", "context", "kind")  # fields that name a row; they must match the English
+ABOUT = "about.yml"                      # who translated, and whether a clinician reviewed it
+
+
+@dataclass(frozen=True)
+class Translation:
+    language: str
+    key: tuple[str, str]
+    data: dict                 # the translated text, in the entry's shape
+    file: str
+    current: bool              # the English entry is unchanged since it was translated
+
+
+@dataclass
+class Translations:
+    by_language: dict[str, dict[tuple, Translation]] = field(default_factory=dict)
+    about: dict[str, dict] = field(default_factory=dict)
+
+    def get(self, language: str, key: tuple) -> Optional[Translation]:
+        return self.by_language.get(language, {}).get(key)
+
+
+def _text_fields(model: type[BaseModel]) -> dict[str, tuple[str, bool]]:
+    """``field -> (what it is, required in a translation)`` for the model's text fields."""
+    out = {}
+    markers = dict(marked_fields(model, Audience))
+    for name, info in model.model_fields.items():
+        marker = markers.get(name)
+        if marker is not None:
+            out[name] = ("text", marker.who == "client")
+        elif name in ("title", "aliases"):
+            out[name] = ("name", False)
+        else:
+            nested = _nested(info)
+            found = markers_of(nested) if nested is not None else []
+            if found:
+                out[name] = ("nested", any(m.who == "client" for m in found))
+    return out
+
+
+def markers_of(model) -> list:
+    """The text markers of a model and of the models inside it."""
+    found = [m for _, m in marked_fields(model, Audience) if m is not None]
+    for info in model.model_fields.values():
+        inner = _nested(info)
+        if inner is not None and inner is not model:
+            found += markers_of(inner)
+    return found
+
+
+def _nested(info):
+    stack = [info.annotation]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            return current
+        stack.extend(getattr(current, "__args__", ()) or ())
+    return None
+
+
+def check(entry: Entry, data: dict, lines: dict, shown: str) -> list[Problem]:
+    """Problems with a translation of ``entry``."""
+    problems: list[Problem] = []
+    extra = set(data) - {"translated_from", "translator"} - set(_text_fields(type(entry)))
+    for name in sorted(extra):
+        problems.append(Problem(shown, line_of(lines, (name,)), name,
+                                f"'{name}' is not text of the {entry.kind} (facts such as ids, grades "
+                                "and sources live only in the English entry)"))
+    _compare(entry, data, (), lines, shown, problems)
+    for i, alias in enumerate(data.get("aliases") or ()):
+        problem = isinstance(alias, str) and name_problem(alias)
+        if problem:
+            problems.append(Problem(shown, line_of(lines, ("aliases", i)), f"aliases[{i}]", problem))
+    return problems
+
+
+def _compare(model_obj: BaseModel, data: Any, path: tuple, lines, shown, problems) -> None:
+    if not isinstance(data, dict):
+        problems.append(Problem(shown, line_of(lines, path), field_path(path), "must be a mapping of "
+                                "the entry's text fields"))
+        return
+    for name, (what, required) in _text_fields(type(model_obj)).items():
+        english = getattr(model_obj, name)
+        here = path + (name,)
+        if name not in data:
+            if required and english not in (None, (), ""):
+                problems.append(Problem(shown, line_of(lines, path), field_path(here),
+                                        "missing: the English entry has it"))
+            continue
+        given = data[name]
+        if what == "name":
+            if name == "aliases" and not isinstance(given, list):
+                problems.append(Problem(shown, line_of(lines, here), field_path(here), "must be a list"))
+            elif name == "title" and not (isinstance(given, str) and given.strip()):
+                problems.append(Problem(shown, line_of(lines, here), field_path(here), "must be text"))
+            continue
+        if english in (None, ()):
+            problems.append(Problem(shown, line_of(lines, here), field_path(here),
+                                    "the English entry has no such text"))
+            continue
+        items = english if isinstance(english, tuple) else None
+        if items is not None:
+            if not isinstance(given, list) or len(given) != len(items):
+                problems.append(Problem(shown, line_of(lines, here), field_path(here),
+                                        f"must be a list of {len(items)}, as in the English entry"))
+                continue
+            for i, (en_item, item) in enumerate(zip(items, given)):
+                if isinstance(en_item, BaseModel):
+                    _row_keys(en_item, item, here + (i,), lines, shown, problems)
+                    _compare(en_item, item, here + (i,), lines, shown, problems)
+                elif not (isinstance(item, str) and item.strip()):
+                    problems.append(Problem(shown, line_of(lines, here + (i,)),
+                                            field_path(here + (i,)), "must be text"))
+        elif isinstance(english, BaseModel):
+            _compare(english, given, here, lines, shown, problems)
+        elif not (isinstance(given, str) and given.strip()):
+            problems.append(Problem(shown, line_of(lines, here), field_path(here), "must be text"))
+
+
+def _row_keys(english: BaseModel, item: Any, path, lines, shown, problems) -> None:
+    if not isinstance(item, dict):
+        return
+    for key in KEYS:
+        if key in item and hasattr(english, key) and item[key] != getattr(english, key):
+            problems.append(Problem(shown, line_of(lines, path + (key,)), field_path(path + (key,)),
+                                    f"'{item[key]}' where the English row has '{getattr(english, key)}': "
+                                    "keep the rows in the English order"))
+        extra = set(item) - set(KEYS) - set(_text_fields(type(english)))
+        for name in sorted(extra):
+            problems.append(Problem(shown, line_of(lines, path + (name,)), field_path(path + (name,)),
+                                    f"'{name}' is not text of the row"))
+        break
+
+
+def load(layers, kb, folders: dict[str, str], root=None) -> tuple[Translations, list[Problem]]:
+    """Every translation of every layer, checked against the knowledge base; ``folders`` maps a
+    kind folder to its kind."""
+    found = Translations()
+    problems: list[Problem] = []
+    for layer in layers:
+        base = Path(layer) / "data" / FOLDER
+        if not base.is_dir():
+            continue
+        for lang_dir in sorted(p for p in base.iterdir() if p.is_dir()):
+            language = lang_dir.name
+            about = lang_dir / ABOUT
+            if about.is_file():
+                data, _, errs = read_mapping(about, display_path(about, root), Path(layer))
+                problems += errs
+                found.about[language] = data or {}
+            for kind_dir in sorted(p for p in lang_dir.iterdir() if p.is_dir()):
+                kind = folders.get(kind_dir.name)
+                if kind is None:
+                    problems.append(Problem(display_path(kind_dir, root), 1, "",
+                                            f"unknown kind folder '{kind_dir.name}'"))
+                    continue
+                for path in sorted(kind_dir.glob("*.yml")):
+                    shown = display_path(path, root)
+                    key = (kind, path.stem)
+                    if not kb.has(*key):
+                        problems.append(Problem(shown, 1, "", f"there is no {kind} '{path.stem}' to "
+                                                "translate"))
+                        continue
+                    data, lines, errs = read_mapping(path, shown, Path(layer))
+                    problems += errs
+                    if data is None:
+                        continue
+                    entry = kb.get(*key)
+                    problems += check(entry, data, lines, shown)
+                    stamp = data.get("translated_from")
+                    if not isinstance(stamp, str):
+                        problems.append(Problem(shown, line_of(lines, ("translated_from",)),
+                                                "translated_from", "give the fingerprint of the "
+                                                "English entry you translated (python -m macros "
+                                                f"fingerprint {kind}/{path.stem})"))
+                        continue
+                    current = stamp == fingerprint(entry)
+                    if not current:
+                        problems.append(Problem(shown, line_of(lines, ("translated_from",)),
+                                                "translated_from", "stale: the English entry has "
+                                                "changed since this was translated", warning=True))
+                    found.by_language.setdefault(language, {})[key] = Translation(
+                        language, key, data, shown, current)
+    return found, problems
+
+
+def skeleton(entry: Entry) -> dict:
+    """A translation to start from: the entry's text in its own shape (to be rewritten in the
+    other language), with its fingerprint."""
+    data = {"translated_from": fingerprint(entry)}
+    data.update(_texts(entry))
+    return data
+
+
+def _texts(obj: BaseModel) -> dict:
+    out = {}
+    for name, (what, _) in _text_fields(type(obj)).items():
+        value = getattr(obj, name)
+        if value in (None, ()):
+            continue
+        if isinstance(value, tuple):
+            rows = []
+            for item in value:
+                if isinstance(item, BaseModel):
+                    row = {k: getattr(item, k) for k in KEYS if hasattr(item, k)}
+                    row.update(_texts(item))
+                    rows.append(row)
+                else:
+                    rows.append(item)
+            out[name] = rows
+        elif isinstance(value, BaseModel):
+            out[name] = _texts(value)
+        else:
+            out[name] = value
+    return out
