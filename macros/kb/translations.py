@@ -8,12 +8,14 @@ row's ``technique``, a ruling's ``context``, a safety note's ``kind``). Student 
 ``Text`` fields and the title may be left out: the English shows, marked ``lang="en"``. Aliases are
 the words the language's readers search for, as many as there are.
 
-``translated_from`` is the fingerprint of the English entry when it was translated
-(``python -m macros fingerprint kind/id``); when the entry changes, the translation is stale: the
+``translated_from`` is the fingerprint of the English entry's text when it was translated
+(``python -m macros translate`` writes it); when that text changes, the translation is stale: the
 check reports it and its page says so.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
@@ -23,7 +25,6 @@ from pydantic import BaseModel
 from .fields import Audience, Entry, marked_fields
 from .names import name_problem
 from .problems import Problem, display_path
-from .reviews import fingerprint
 from .yamlsource import field_path, line_of, read_mapping
 
 FOLDER = "translations"
@@ -200,10 +201,10 @@ def load(layers, kb, folders: dict[str, str], root=None) -> tuple[Translations, 
                     if not isinstance(stamp, str):
                         problems.append(Problem(shown, line_of(lines, ("translated_from",)),
                                                 "translated_from", "give the fingerprint of the "
-                                                "English entry you translated (python -m macros "
-                                                f"fingerprint {kind}/{path.stem})"))
+                                                "English text you translated (python -m macros "
+                                                f"translate writes it)"))
                         continue
-                    current = stamp == fingerprint(entry)
+                    current = stamp == text_fingerprint(entry)
                     if not current:
                         problems.append(Problem(shown, line_of(lines, ("translated_from",)),
                                                 "translated_from", "stale: the English entry has "
@@ -213,10 +214,17 @@ def load(layers, kb, folders: dict[str, str], root=None) -> tuple[Translations, 
     return found, problems
 
 
+def text_fingerprint(entry: Entry) -> str:
+    """A digest of the entry's translatable text only: a translation goes stale when that text
+    changes, not when a grade or a code is added."""
+    data = json.dumps(_texts(entry), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+
+
 def skeleton(entry: Entry) -> dict:
     """A translation to start from: the entry's text in its own shape (to be rewritten in the
     other language), with its fingerprint."""
-    data = {"translated_from": fingerprint(entry)}
+    data = {"translated_from": text_fingerprint(entry)}
     data.update(_texts(entry))
     return data
 
