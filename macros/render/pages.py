@@ -99,6 +99,10 @@ class Tools:
     def page_link(self, page: str, title: str, anchor: str = "") -> Markup:
         return Markup(f'<a href="{escape(self.url(page, anchor))}">{escape(title)}</a>')
 
+    @staticmethod
+    def index_of(entry: Entry) -> str:
+        return urls.index_page(entry.kind)
+
     def region_links(self, regions: Iterable[str]) -> Markup:
         return self.join(self.page_link(urls.region_page(r), self.vocab.body_regions[r])
                          for r in regions)
@@ -225,9 +229,12 @@ class Pages:
                           tuple(self.history.get(self.kb.paths.get(key), ())))
 
     def _backlinks(self, key: Key) -> list[tuple[str, list[Entry]]]:
+        """Entries that link here, by kind; those the page already lists (it links to them too)
+        and sources (listed under Sources) are left out, so no list shows twice."""
         groups: dict[str, list[Entry]] = {}
+        listed = set(self.kb.forward.get(key, ()))
         for entry in self.kb.backlinks(key):
-            if entry.kind != "source":
+            if entry.kind != "source" and (entry.kind, entry.id) not in listed:
                 groups.setdefault(self.kb.vocabulary.kinds[entry.kind].label, []).append(entry)
         return list(groups.items())
 
@@ -324,6 +331,10 @@ class Pages:
         label = self.kb.vocabulary.body_regions[region]
         meta = {"title": label, "kb_kind": "region", "tags": [label],
                 "description": f"Massage techniques and conditions of the {label.lower()}."}
-        return self._page(src, "region.html.j2", tools, meta, label=label,
-                          techniques=self._in_region("technique", region),
-                          conditions=self._in_region("condition", region))
+        conditions = self._in_region("condition", region)
+        own = self._in_region("technique", region)
+        graded = {r.technique for c in conditions for r in c.evidence}
+        whole_body = [t for t in self.kb.of_kind("technique")
+                      if t.id in graded and t not in own and "whole-body" in t.body_regions]
+        return self._page(src, "region.html.j2", tools, meta, label=label, techniques=own,
+                          whole_body=whole_body, conditions=conditions)
