@@ -34,6 +34,7 @@ class Labelled(_Strict):
 
 class Grade(_Strict):
     label: str
+    mark: str = Field(max_length=2)
     meaning: str
 
 

@@ -291,18 +291,22 @@ class Pages:
         conditions = self.kb.of_kind("condition")
         used = {r.technique for c in conditions for r in c.evidence}
         techniques = [t for t in self.kb.of_kind("technique") if t.id in used]
-        meta = {"title": "Evidence matrix", "kb_kind": "evidence",
+        meta = {"title": "Evidence map", "kb_kind": "evidence", "hide": ["navigation", "toc"],
                 "description": "How strong the research is for each technique and condition."}
-        if len(techniques) <= GRID_MAX:
-            grades = [{r.technique: r.grade for r in c.evidence} for c in conditions]
-            table = render_html("evidence_table.html.j2", t=tools, techniques=techniques,
-                                vocab=tools.vocab, cells=[(c, [g.get(t.id) for t in techniques])
-                                                          for c, g in zip(conditions, grades)])
-        else:
-            rows = [(c, [(grade, [self.kb.get("technique", r.technique) for r in c.evidence
+        by_grade = [(c, [(grade, [self.kb.get("technique", r.technique) for r in c.evidence
                                   if r.grade == grade]) for grade in tools.vocab.evidence_grades])
                     for c in conditions]
-            table = render_html("evidence_by_grade.html.j2", t=tools, rows=rows, vocab=tools.vocab)
+        if len(techniques) <= GRID_MAX:
+            grades = [{r.technique: r.grade for r in c.evidence} for c in conditions]
+            avoid = {t.id: " ".join(r.context for r in t.contexts if r.ruling == "avoid")
+                     for t in techniques}
+            table = render_html("evidence_table.html.j2", t=tools, techniques=techniques,
+                                vocab=tools.vocab, avoid=avoid, by_grade=by_grade,
+                                contexts=self.kb.of_kind("context"),
+                                cells=[(c, [(t, g.get(t.id)) for t in techniques])
+                                       for c, g in zip(conditions, grades)])
+        else:
+            table = render_html("evidence_by_grade.html.j2", t=tools, rows=by_grade, vocab=tools.vocab)
         return self._page(src, "evidence.html.j2", tools, meta, table=table)
 
     def review_page(self) -> GeneratedPage:
