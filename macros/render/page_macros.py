@@ -20,12 +20,13 @@ from . import urls
 from .escape import markdown as md
 
 NAMES = ("link", "index_link", "entry_list", "entry_table", "safety_digest",
-         "setting_comparison", "count", "grade_table", "clinic", "cite", "sources")
+         "setting_comparison", "count", "grade_table", "clinic", "cite", "sources", "body_map")
 
 
 class PageMacros:
-    def __init__(self, kb: KnowledgeBase, clinic, here: Callable[[], str]):
+    def __init__(self, kb: KnowledgeBase, clinic, here: Callable[[], str], directory_urls: bool = True):
         self.kb, self.vocab, self._clinic, self._here = kb, kb.vocabulary, clinic, here
+        self.directory_urls = directory_urls
         self._citations: dict[str, list[str]] = {}  # page -> source ids, in order of first citation
 
     @property
@@ -163,6 +164,13 @@ class PageMacros:
             lines.append(f'{n}. <span id="ref-{n}"></span>{md(s.authors)}{md(year)}. '
                          f"{self.link(f'source/{source_id}')}. *{md(s.venue)}*.{where}")
         return "\n".join(lines) + "\n"
+
+    def body_map(self) -> str:
+        """``{{ body_map() }}``: the front and back figure, each region a link to its page (HTML on
+        one line, so Markdown passes it through; call it on a line of its own)."""
+        from .body_map import svg
+        return "\n" + str(svg(self.vocab.body_regions, lambda region: urls.html_link(
+            self.here, urls.region_page(region), self.directory_urls))) + "\n"
 
     def grade_table(self) -> str:
         """What each evidence grade means."""

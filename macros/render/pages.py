@@ -19,7 +19,7 @@ from .. import kinds
 from ..kb.fields import Entry, Ref, walk
 from ..kb.knowledge import Key, KnowledgeBase, parse_any_ref, related
 from ..kb.reviews import due, next_review
-from . import urls
+from . import body_map, urls
 from .escape import json_script, slugify
 from .jinja import render_html, use_templates
 
@@ -201,6 +201,7 @@ class Pages:
         out.append(self.regions_index())
         out.extend(self.region_page(r) for r in self.kb.vocabulary.body_regions)
         out.append(self.review_page())
+        out.append(self.open_data_page())
         return out
 
     # -- entry pages --------------------------------------------------------------------------
@@ -309,6 +310,19 @@ class Pages:
             table = render_html("evidence_by_grade.html.j2", t=tools, rows=by_grade, vocab=tools.vocab)
         return self._page(src, "evidence.html.j2", tools, meta, table=table)
 
+    def open_data_page(self) -> GeneratedPage:
+        """What the open-data export holds: a file per kind, its schema, the licence."""
+        tools = Tools(self, urls.OPEN_DATA_PAGE)
+        files = [(self.kb.vocabulary.kinds[kind].label, len(self.kb.of_kind(kind)),
+                  {fmt: urls.file_link(urls.OPEN_DATA_PAGE, path, self.directory_urls)
+                   for fmt, path in (("JSON", f"api/{kind}.json"), ("CSV", f"api/{kind}.csv"),
+                                     ("JSON Schema", f"api/schema/{kind}.schema.json"))})
+                 for kind in kinds.KINDS if self.kb.of_kind(kind)]
+        meta = {"title": "Open data", "kb_kind": "open-data",
+                "description": "The whole knowledge base as JSON and CSV, with a JSON Schema per kind."}
+        return self._page(urls.OPEN_DATA_PAGE, "open_data.html.j2", tools, meta, files=files,
+                          everything=urls.file_link(urls.OPEN_DATA_PAGE, "api/all.json", self.directory_urls))
+
     def review_page(self) -> GeneratedPage:
         """The editors' dashboard: what is due for review (kept out of the navigation and search)."""
         tools = Tools(self, urls.REVIEW_PAGE)
@@ -324,7 +338,10 @@ class Pages:
                    for r, label in self.kb.vocabulary.body_regions.items()]
         meta = {"title": "Body regions", "kb_kind": "regions",
                 "description": "Techniques and conditions by part of the body."}
-        return self._page(urls.REGIONS_INDEX, "regions_index.html.j2", tools, meta, regions=regions)
+        figure = body_map.svg(self.kb.vocabulary.body_regions,
+                              lambda region: tools.url(urls.region_page(region)))
+        return self._page(urls.REGIONS_INDEX, "regions_index.html.j2", tools, meta, regions=regions,
+                          body_map=figure)
 
     def _in_region(self, kind: str, region: str) -> list[Entry]:
         return [e for e in self.kb.of_kind(kind) if region in e.body_regions]

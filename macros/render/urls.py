@@ -21,6 +21,7 @@ def region_page(region: str) -> str:
 EVIDENCE_PAGE = "evidence.md"
 REGIONS_INDEX = "regions/index.md"
 REVIEW_PAGE = "review.md"
+OPEN_DATA_PAGE = "open-data.md"
 
 
 def md_link(from_page: str, to_page: str, anchor: str = "") -> str:
