@@ -217,7 +217,8 @@ def load(layers, kb, folders: dict[str, str], root=None) -> tuple[Translations, 
 def text_fingerprint(entry: Entry) -> str:
     """A digest of the entry's translatable text only: a translation goes stale when that text
     changes, not when a grade or a code is added."""
-    data = json.dumps(_texts(entry), sort_keys=True, ensure_ascii=False)
+    texts = {k: v for k, v in _texts(entry).items() if k != "aliases"}  # each language has its own
+    data = json.dumps(texts, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
 
 

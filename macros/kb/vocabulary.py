@@ -71,6 +71,7 @@ class Vocabulary(_Strict):
     refused_hosts: dict[str, str]
     review_checks: dict[str, Labelled]
     review_intervals: dict[str, int]
+    misspellings: dict[str, tuple[str, ...]] = {}
     eras: tuple[Era, ...] = Field(min_length=1)
 
     def review_interval(self, kind: str) -> int:

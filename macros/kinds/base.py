@@ -43,8 +43,8 @@ class Table:
     filters: list[Filter]
     rows: list[dict] = field(default_factory=list)
 
-    def add(self, facets: dict[str, str], cells: list[Cell]) -> None:
-        self.rows.append({"data": facets, "cells": cells})
+    def add(self, facets: dict[str, str], cells: list[Cell], row_id: str = "") -> None:
+        self.rows.append({"data": facets, "cells": cells, "id": row_id})
 
 
 class Kind:
@@ -57,6 +57,7 @@ class Kind:
     handout: ClassVar[bool] = False       # a PDF handout per entry (make handouts)
     clinic_only: ClassVar[bool] = False   # only a clinic's own data may hold it
     index_template: ClassVar[str] = "index.html.j2"
+    az: ClassVar[bool] = False            # its index is long: an A–Z bar jumps to each letter
     intro: ClassVar[str] = ""             # the opening line of its index page
     schema_type: ClassVar[str] = "Thing"  # schema.org type of what the page is about
     templates: ClassVar[Path | None] = None  # a folder of its own templates (default: the shipped ones)
@@ -72,6 +73,12 @@ class Kind:
     def lead(self, entry: Entry, vocab) -> list[str]:
         """The text that opens the page, for the search index."""
         return [self.summary(entry)]
+
+    def student_lead(self, entry: Entry, vocab) -> list[str]:
+        """The student-level text of the page, for its own search entry (none by default)."""
+        return []
+
+    student_anchor: ClassVar[str] = "for-students"
 
     def tags(self, entry: Entry, vocab) -> list[str]:
         """The page's tags: its kind, then what the kind adds."""

@@ -32,6 +32,9 @@ class ContextKind(Kind):
     intro = ("Some health situations change which massage is right and how. Each page says what "
              "to tell your therapist, what to ask, and when to see a doctor first.")
 
+    def student_lead(self, entry, vocab):
+        return [entry.student]
+
     def context(self, e, page):
         return dict(conditions=page.entries("condition", e.conditions),
                     table=self.rulings_table(e, page))

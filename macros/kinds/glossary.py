@@ -28,6 +28,7 @@ class Glossary(Entry):
 class GlossaryKind(Kind):
     name, folder, model = "glossary", "glossary", Glossary
     index_template = "glossary_index.html.j2"
+    az = True
 
     def summary(self, entry):
         return entry.definition

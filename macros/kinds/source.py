@@ -101,6 +101,7 @@ def grade_problem(grade: str, sources: list) -> str | None:
 
 class SourceKind(Kind):
     name, folder, model = "source", "sources", Source
+    az = True
     boost = 0.5
     intro = ("Every study, review and official page this site cites. Certainty is how sure the "
              "source's findings are.")

@@ -134,6 +134,18 @@ class TechniqueKind(Kind):
              "research says. Use the filters to narrow the list; a link to this page keeps the "
              "filters you chose.")
 
+    student_anchor = "how-it-is-done"
+
+    def student_lead(self, entry, vocab):
+        lead = [entry.how_it_is_done, "Strokes: " + ", ".join(entry.strokes) if entry.strokes else "",
+                entry.direction, entry.pace]
+        sd = entry.student
+        if sd is not None:
+            lead += [sd.anatomy, *sd.endangerment_sites, *sd.indications, *sd.contraindications.absolute,
+                     *sd.contraindications.local, *sd.contraindications.relative,
+                     sd.positioning_and_draping, sd.documentation]
+        return lead
+
     def tags(self, entry, vocab):
         return [vocab.kinds[self.name].singular, vocab.settings[entry.setting],
                 *(vocab.body_regions[r] for r in entry.body_regions)]

@@ -37,6 +37,11 @@ class TherapyKind(Kind):
     schema_type = "MedicalTherapy"
     intro = "Treatments that massage is often combined with, and what is known about each."
 
+    student_anchor = "details"
+
+    def student_lead(self, entry, vocab):
+        return [entry.what_it_is]
+
     def context(self, e, page):
         return dict(safety=safety_groups(e.safety, page.vocab),
                     delivered_by=page.entries("credential", e.delivered_by),

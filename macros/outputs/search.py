@@ -20,7 +20,17 @@ from pathlib import Path
 
 from .. import kinds
 from ..kb.fields import Entry
+from ..kb.names import WORD
 from ..render.escape import search_text
+
+
+STUDENT_BOOST = 0.6  # below every client entry: a reader searching plain words wants those first
+
+
+def misspelled(title: str, vocab) -> list[str]:
+    """The common misspellings of the words of a title (Material's search has no typo tolerance)."""
+    words = set(WORD.findall(title.casefold()))
+    return [wrong for right, wrongs in vocab.misspellings.items() if right in words for wrong in wrongs]
 
 
 def document(entry: Entry, location: str, vocab) -> dict:
@@ -28,10 +38,24 @@ def document(entry: Entry, location: str, vocab) -> dict:
     lead = [text for text in kind.lead(entry, vocab) if text]
     if entry.aliases:
         lead.insert(0, "Also known as: " + ", ".join(entry.aliases))
+    tags = (*kind.tags(entry, vocab), *entry.aliases, *misspelled(entry.title, vocab))
     return {"location": location, "title": search_text(entry.title),
             "text": " ".join(f"<p>{search_text(text)}</p>" for text in lead),
-            "tags": [search_text(tag) for tag in (*kind.tags(entry, vocab), *entry.aliases)],
-            "boost": kind.boost}
+            "tags": [search_text(tag) for tag in tags], "boost": kind.boost}
+
+
+def documents(entry: Entry, location: str, vocab) -> list[dict]:
+    """The entry's search entries: its page, and its section for students where it has one
+    (titled so a reader sees which level was found)."""
+    found = [document(entry, location, vocab)]
+    kind = kinds.get(entry.kind)
+    student = [text for text in kind.student_lead(entry, vocab) if text]
+    if student:
+        found.append({"location": f"{location}#{kind.student_anchor}",
+                      "title": search_text(f"{entry.title}: for students"),
+                      "text": " ".join(f"<p>{search_text(text)}</p>" for text in student),
+                      "tags": ["For students"], "boost": STUDENT_BOOST})
+    return found
 
 
 def add_to_index(index_file: Path, documents: list[dict]) -> None:

@@ -69,6 +69,6 @@ class SiteOutput:
     def index_entries(self, index_file: Path) -> None:
         """Add every entry page to the search index Material wrote (see ``search``)."""
         search.add_to_index(index_file, [
-            search.document(e, urls.page_url(urls.entry_page(e.kind, e.id), self.directory_urls),
-                            self.kb.vocabulary)
-            for e in self.kb.entries.values()])
+            doc for e in self.kb.entries.values()
+            for doc in search.documents(e, urls.page_url(urls.entry_page(e.kind, e.id),
+                                                         self.directory_urls), self.kb.vocabulary)])

@@ -10,6 +10,7 @@ become markup, a macro or a broken front matter. What differs between kinds come
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -52,6 +53,20 @@ class GeneratedPage:
     html: Markup
     meta: dict
     headings: tuple[Heading, ...] = ()
+
+
+def az_letters(entries) -> dict[str, str]:
+    """``entry id -> anchor`` for the first entry under each letter (accents folded: "É" is E),
+    for an A–Z bar; digits and signs go under "#"."""
+    found: dict[str, str] = {}
+    seen: set[str] = set()
+    for entry in entries:
+        first = unicodedata.normalize("NFKD", entry.title.lstrip("\"'“‘([")[:1]).encode("ascii", "ignore")
+        letter = first.decode().upper() if first and first.decode().isalpha() else "#"
+        if letter not in seen:
+            seen.add(letter)
+            found[entry.id] = f"letter-{letter.lower() if letter != '#' else 'other'}"
+    return found
 
 
 class Tools:
@@ -271,7 +286,12 @@ class Pages:
         words = self.kb.vocabulary.kinds[name]
         entries = kind.order(self.kb.of_kind(name))
         table = kind.table(entries, tools)
+        letters = az_letters(entries) if kind.az else {}
+        if table is not None and letters:
+            for row, entry in zip(table.rows, entries):
+                row["id"] = letters.get(entry.id, "")
         context = dict(kind=name, title=words.label, entries=entries, intro=kind.intro,
+                       letters=list(dict.fromkeys(letters.values())), anchors=letters,
                        table=tools.table(table) if table else "",
                        **kind.index_context(entries, tools))
         meta = {"title": words.label, "description": f"All {words.label.lower()} in the knowledge base.",
