@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 import textstat
 
+from conftest import ROOT
+from guidepages import content_pages, prose
 from macros.kb.fields import Audience, marked_fields
 
 LANGUAGE = "es"
@@ -76,3 +78,11 @@ def test_spanish_aliases_use_the_words_patients_use(spanish):
     titles = {t.data.get("title", "").casefold() for t in spanish.values()}
     for words in ("dolor de espalda", "lumbago", "hombro congelado", "ciática", "contractura"):
         assert words in aliases | titles, words
+
+
+def test_spanish_guide_pages_read_bastante_facil_or_easier():
+    pages = list(content_pages(LANGUAGE))
+    assert pages, "content/es/ has no pages"
+    too_hard = [f"{path.relative_to(ROOT)}: {score:.0f}" for path, _, _, body in pages
+                if (score := fernandez_huerta(prose(body))) < EASY_ENOUGH]
+    assert not too_hard, "\n".join(too_hard)

@@ -2,25 +2,11 @@
 aliases (../shared/coverage.yml, read at run time)."""
 from __future__ import annotations
 
-import re
-
 import textstat
 import yaml
 
 from conftest import ROOT
-
-
-def content_pages():
-    """(path, title, aliases, prose) of every hand-written page."""
-    for path in sorted((ROOT / "content").rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        meta, body = {}, text
-        if text.startswith("---\n"):
-            _, front, body = text.split("---\n", 2)
-            meta = yaml.safe_load(front) or {}
-        h1 = re.search(r"^# (.+)$", body, re.MULTILINE)
-        title = meta.get("title") or (h1.group(1) if h1 else path.stem)
-        yield path, title, list(meta.get("aliases", [])), body
+from guidepages import content_pages, prose
 
 
 def names(site) -> list[str]:
@@ -38,14 +24,6 @@ def test_every_coverage_topic_has_an_entry_or_page(shipped, shared_dir):
     missing = [f"{group}: {topic}" for group, topics in coverage.items() for topic in topics
                if not any(t.casefold() in n for t in topic for n in have)]
     assert not missing, "topics with no entry or page:\n" + "\n".join(missing)
-
-
-def prose(markdown: str) -> str:
-    """The words a reader reads: no macros, tables' pipes, link targets or markup."""
-    text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", markdown, flags=re.S)
-    text = re.sub(r"\]\([^)]*\)", "]", text)
-    text = re.sub(r"^\s*\|?[-| :]+\|?\s*$", "", text, flags=re.M)
-    return re.sub(r"[#*_>|\[\]`]|!!! \w+", " ", text)
 
 
 def test_guide_pages_read_at_grade_8_or_below():
