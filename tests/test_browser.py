@@ -10,6 +10,12 @@ from playwright.sync_api import expect
 
 from browser import chromium, require_chromium, serve
 
+PAGE_KINDS = ["", "conditions/low-back-pain/", "techniques/swedish-massage/", "therapies/yoga/",
+              "history/per-henrik-ling/", "credentials/mblex/", "sources/lbp-furlan-2015/",
+              "glossary/fascia/", "faq/what-is-medical-massage/", "contexts/pregnancy/",
+              "conditions/", "techniques/", "sources/", "glossary/", "regions/", "regions/lower-back/",
+              "evidence/", "open-data/", "safety/", "medical-vs-spa/"]
+
 pytestmark = pytest.mark.browser
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -114,13 +120,41 @@ def test_index_filters_narrow_the_table_and_keep_state_in_the_url(page, base_url
     assert page.locator("table[data-kb-index] tbody tr:visible").count() == visible
 
 
-def test_evidence_matrix_keeps_the_condition_column_in_view_when_scrolled(page, base_url):
+def test_evidence_map_fits_1280_and_keeps_both_headers_in_view(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
     page.goto(base_url + "evidence/")
-    scroller = page.locator(".kb-matrix .md-typeset__scrollwrap")
-    condition = page.locator(".kb-matrix tbody th").first
-    scroller.evaluate("element => { element.scrollLeft = 900; }")
-    assert scroller.evaluate("element => element.scrollLeft") > 0
-    assert condition.bounding_box()["x"] >= scroller.bounding_box()["x"] - 1  # not scrolled away
+    grid = page.locator(".kb-map-grid")
+    wrap = page.locator(".kb-map")
+    assert wrap.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), "the map scrolls sideways"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert grid.locator("thead th[data-category]").count() >= 30
+    page.mouse.wheel(0, 900)
+    page.wait_for_timeout(300)
+    header = grid.locator("thead th").nth(5).bounding_box()
+    assert 0 <= header["y"] <= 120, header          # the technique names stay under the site header
+    row_header = grid.locator("tbody th").nth(12).bounding_box()
+    assert row_header["x"] >= 0
+    mark = grid.locator("a.kb-mark").first
+    assert ":" in mark.get_attribute("aria-label")  # each mark names its pair and grade
+    href = mark.get_attribute("href")
+    mark.click()
+    assert "#evidence-" in page.url and page.locator(href[href.index("#"):]).count() == 1
+    context.close()
+
+
+def test_evidence_map_filters_by_region_and_context(page, base_url):
+    page.goto(base_url + "evidence/")
+    rows = page.locator(".kb-map-grid tbody tr")
+    total = rows.count()
+    page.select_option(".kb-map-filters select[name=region]", "lower-back")
+    assert 0 < page.locator(".kb-map-grid tbody tr:visible").count() < total
+    assert "region=lower-back" in page.url
+    columns = page.locator(".kb-map-grid thead th[data-category]:visible").count()
+    page.select_option(".kb-map-filters select[name=context]", "blood-thinners-and-bleeding-disorders")
+    assert page.locator(".kb-map-grid thead th[data-category]:visible").count() < columns
+    page.click(".kb-map-filters [data-kb-clear]")
+    assert page.locator(".kb-map-grid tbody tr:visible").count() == total
 
 
 def test_without_javascript_the_full_table_shows(browser, base_url):
@@ -214,3 +248,77 @@ def test_hostile_data_runs_no_script_on_hover_focus_or_search(browser, hostile_u
         assert page.evaluate("window.__pwned") is None, query
     assert dialogs == []
     context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_key_messages_are_at_body_size_or_larger(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(base_url + "conditions/low-back-pain/")
+    size = lambda selector: page.locator(selector).first.evaluate(  # noqa: E731
+        "e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size(".admonition.abstract p:not(.admonition-title)") >= 16   # the bottom line
+    assert size(".admonition.danger li") >= 16                           # see a doctor first
+    assert size(".kb-cards td") >= 16                                     # the research table
+    page.locator("article abbr").first.hover()
+    tooltip = page.locator(".md-tooltip2__inner").first
+    tooltip.wait_for(state="visible")
+    assert tooltip.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 15
+    context.close()
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser, base_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    wide = []
+    for path in PAGE_KINDS:
+        page.goto(base_url + path)
+        if page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1"):
+            wide.append(path)
+    context.close()
+    assert wide == []
+
+
+def test_the_body_maps_lower_back_leads_to_swedish_massage(page, base_url):
+    page.goto(base_url)
+    page.locator(".kb-body-map a[aria-label='Lower back']").click()
+    assert page.url.endswith("/regions/lower-back/")
+    assert page.locator("article a", has_text="Swedish massage").count() >= 1
+
+
+SEARCHES = [
+    ("lumbago", "conditions/low-back-pain/"),
+    ("knots", "conditions/myofascial-pain-syndrome/"), ("tight shoulders", "conditions/neck-pain/"),
+    ("blood thinner", "contexts/blood-thinners-and-bleeding-disorders/"), ("pregnant", "contexts/pregnancy/"),
+    ("fibromyalga", "conditions/fibromyalgia/"), ("siatica", "conditions/sciatica/"),
+]
+
+
+@pytest.mark.parametrize("query, expected", SEARCHES)
+def test_search_lands_right(page, base_url, query, expected):
+    assert search(page, base_url, query).endswith(expected)
+
+
+def test_a_student_term_finds_the_student_section_and_says_so(page, base_url):
+    search(page, base_url, "pincer")
+    first = page.locator(".md-search-result__item").first
+    section = first.locator("a[href*='/trigger-point-therapy/'][href$='#how-it-is-done']")
+    assert section.count() == 1
+    assert "for students" in section.inner_text()
+
+
+def test_a_misspelling_of_massage_finds_a_massage_page(page, base_url):
+    search(page, base_url, "masage")
+    assert "massage" in page.locator(".md-search-result__item").first.inner_text().lower()
+
+
+def test_index_sort_order_survives_in_the_url_and_filters_clear(page, base_url):
+    page.goto(base_url + "techniques/")
+    page.click("table[data-kb-index] th:nth-child(3) button")
+    assert "sort=2" in page.url
+    page.goto(page.url)
+    assert page.locator("table[data-kb-index] th:nth-child(3)").get_attribute("aria-sort") == "ascending"
+    page.select_option("select[name=setting]", "spa")
+    page.click("form[data-kb-filters] .kb-clear")
+    assert page.locator("select[name=setting]").input_value() == ""
+    assert "setting=" not in page.url and "sort=" not in page.url
