@@ -20,11 +20,12 @@ pytestmark = pytest.mark.browser
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 INDEXES = ["techniques/", "conditions/", "therapies/", "history/", "credentials/", "sources/",
-           "glossary/", "faq/", "regions/", "evidence/", "tags/"]
+           "glossary/", "faq/", "regions/", "evidence/", "tags/", "contexts/"]
 ONE_OF_EACH = ["techniques/neuromuscular-therapy/", "conditions/frozen-shoulder/", "therapies/yoga/",
                "history/per-henrik-ling/", "credentials/mblex/", "sources/lbp-furlan-2015/",
                "glossary/fascia/", "faq/what-is-medical-massage/", "regions/lower-back/",
-               "medical-vs-spa/", "safety/"]
+               "medical-vs-spa/", "safety/", "contexts/pregnancy/", "before-your-visit/",
+               "techniques/swedish-massage/?level=student", "open-data/"]
 
 
 @pytest.fixture(scope="module")
@@ -322,3 +323,65 @@ def test_index_sort_order_survives_in_the_url_and_filters_clear(page, base_url):
     page.click("form[data-kb-filters] .kb-clear")
     assert page.locator("select[name=setting]").input_value() == ""
     assert "setting=" not in page.url and "sort=" not in page.url
+
+
+STUDENT = ".kb-level--student"
+
+
+def test_the_reading_level_round_trips_through_the_url_the_next_page_and_print(browser, base_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + "techniques/swedish-massage/")
+    assert not page.locator(STUDENT).is_visible()                 # plain language first
+    page.click(".kb-level-switch button[data-kb-level=student]")
+    assert "level=student" in page.url and page.locator(STUDENT).is_visible()
+    assert page.locator(".kb-level-switch button[data-kb-level=student]").get_attribute("aria-pressed") == "true"
+    page.emulate_media(media="print")
+    assert page.locator(STUDENT).is_visible()                     # print follows the choice
+    page.emulate_media(media="screen")
+    page.goto(base_url + "contexts/pregnancy/")                  # remembered on the next page
+    assert page.locator(STUDENT).is_visible()
+    shared = context.new_page()                                   # and a shared link carries it
+    shared.goto(base_url + "techniques/cupping/?level=client")
+    assert not shared.locator(STUDENT).is_visible()
+    page.click(".kb-level-switch button[data-kb-level=client]")
+    assert "level=client" in page.url and not page.locator(STUDENT).is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator(STUDENT).is_visible()
+    context.close()
+
+
+def test_a_link_into_the_student_section_opens_it(page, base_url):
+    page.goto(base_url + "techniques/trigger-point-therapy/?level=client#how-it-is-done")
+    assert page.locator("#how-it-is-done").is_visible()
+
+
+def test_without_javascript_both_levels_and_every_visit_note_show(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "techniques/swedish-massage/")
+    assert page.locator(STUDENT).is_visible() and not page.locator(".kb-level-switch").is_visible()
+    page.goto(base_url + "before-your-visit/")
+    assert not page.locator("[data-kb-visit-form]").is_visible()
+    sections = page.locator("section.kb-visit")
+    assert sections.count() >= 11 and page.locator("section.kb-visit:visible").count() == sections.count()
+    blood = page.locator("#visit-blood-thinners-and-bleeding-disorders")
+    assert blood.is_visible() and "Usually not advised" in blood.inner_text()
+    context.close()
+
+
+def test_the_visit_check_shows_what_applies_and_keeps_nothing(page, base_url):
+    page.goto(base_url + "before-your-visit/")
+    stored = "JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage), document.cookie])"
+    before = page.evaluate(stored)
+    assert page.locator("section.kb-visit:visible").count() == 0
+    page.get_by_role("checkbox", name="Blood thinners and bleeding disorders").check()
+    blood = page.locator("#visit-blood-thinners-and-bleeding-disorders")
+    assert page.locator("section.kb-visit:visible").count() == 1 and blood.is_visible()
+    text = blood.inner_text()
+    for heading in ("Tell your therapist", "Questions to ask", "See a doctor first", "Usually not advised"):
+        assert heading in text
+    assert blood.locator("a", has_text="Deep tissue massage").count() == 1
+    assert "1 situation ticked" in page.locator("[data-kb-visit-status]").inner_text()
+    assert page.url.endswith("/before-your-visit/")               # nothing in the address
+    assert page.evaluate(stored) == before

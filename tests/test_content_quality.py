@@ -67,3 +67,22 @@ def test_the_copy_check_catches_a_copied_run(seed_runs):
     """The check itself works: a run lifted from a seed article is found."""
     sample = next(iter(seed_runs))
     assert runs("Intro words. " + " ".join(sample) + " and more.") & seed_runs
+
+
+def article_text(html_file) -> str:
+    """The words of a built page's article, as a reader sees them (tags dropped, a full stop
+    after each list item and heading so each counts as its own sentence)."""
+    import html as html_lib
+    body = re.search(r"<article[^>]*>(.*)</article>", html_file.read_text(encoding="utf-8"), re.S).group(1)
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    body = re.sub(r"([^.!?:\s])\s*</(li|h\d|legend|label|p)>", r"\1.", body)
+    return re.sub(r"\s+", " ", html_lib.unescape(re.sub(r"<[^>]+>", " ", body)))
+
+
+def test_the_visit_check_reads_at_grade_8_and_never_says_safe(shipped, built_site):
+    text = article_text(built_site / "before-your-visit" / "index.html")
+    for context in shipped.kb.of_kind("context"):
+        assert context.title in text
+    assert textstat.flesch_kincaid_grade(text) <= 8
+    assert not re.search(r"\bsafe for you\b|\byou are safe\b|\bsafe to\b", text, re.I)
+    assert "does not decide whether massage is right for you" in text

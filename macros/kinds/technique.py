@@ -181,13 +181,16 @@ class TechniqueKind(Kind):
                        Filter("pressure", "Pressure", [(str(k), f"{k}: {vocab.pressure_word(k)}")
                                                        for k in vocab.pressure]),
                        Filter("grade", "Evidence", pairs(vocab.evidence_grades)),
-                       Filter("credential", "Credential", credentials)])
+                       Filter("credential", "Credential", credentials),
+                       Filter("context", "Leave out techniques to avoid if you…",
+                              [(c.id, c.title) for c in kb.of_kind("context")])])
         for e in entries:
             grades = sorted({row.grade for _, row in grades_for(kb, e.id)}, key=vocab.grade_rank)
             settings = {"both": "medical spa both"}.get(e.setting, e.setting)
             table.add({"region": " ".join(e.body_regions), "setting": settings,
                        "pressure": " ".join(str(p) for p in range(e.pressure.min, e.pressure.max + 1)),
-                       "grade": " ".join(grades), "credential": " ".join(e.credentials)},
+                       "grade": " ".join(grades), "credential": " ".join(e.credentials),
+                       "context": " ".join(r.context for r in e.contexts if r.ruling != "avoid")},
                       [Cell(e.title, page.entry_url(e)), Cell(vocab.settings[e.setting]),
                        Cell(f"{e.pressure.min}–{e.pressure.max}", sort=e.pressure.min),
                        Cell(", ".join(vocab.body_regions[r] for r in e.body_regions)),

@@ -20,7 +20,8 @@ from . import urls
 from .escape import markdown as md
 
 NAMES = ("link", "index_link", "entry_list", "entry_table", "safety_digest",
-         "setting_comparison", "count", "grade_table", "clinic", "cite", "sources", "body_map")
+         "setting_comparison", "count", "grade_table", "clinic", "cite", "sources", "body_map",
+         "pressure_scale", "visit_check")
 
 
 class PageMacros:
@@ -171,6 +172,35 @@ class PageMacros:
         from .body_map import svg
         return "\n" + str(svg(self.vocab.body_regions, lambda region: urls.html_link(
             self.here, urls.region_page(region), self.directory_urls))) + "\n"
+
+    def pressure_scale(self) -> str:
+        """The 0–5 pressure scale with the matching level of Walton's scale."""
+        rows = ["| Level | Name | What it feels like | Walton's scale |", "|---|---|---|---|"]
+        for level, p in self.vocab.pressure.items():
+            walton = f"level {p.walton}" if p.walton else "below level 1"
+            rows.append(f"| {level} | {md(p.label)} | {md(p.description)} | {walton} |")
+        return "\n".join(rows) + "\n"
+
+    def visit_check(self) -> str:
+        """``{{ visit_check() }}``: a checkbox per client context and, for each, what to tell the
+        therapist, what to ask, when to see a doctor first and which techniques are not advised or
+        need changes (kb-visit.js shows the ticked ones; without it, all show). HTML on one line
+        per element and no blank line, so Markdown passes it through untouched."""
+        from ..kinds.technique import RULING_ORDER
+        from .jinja import render_html
+        def href(e):
+            return urls.html_link(self.here, urls.entry_page(e.kind, e.id), self.directory_urls)
+        contexts = []
+        for c in self.kb.of_kind("context"):
+            rulings = sorted(((t, r) for t in self.kb.of_kind("technique") for r in t.contexts
+                              if r.context == c.id and r.ruling in ("avoid", "adapt")),
+                             key=lambda tr: (RULING_ORDER.index(tr[1].ruling), tr[0].title.casefold()))
+            contexts.append(dict(entry=c, href=href(c),
+                                 avoid=[(t, href(t)) for t, r in rulings if r.ruling == "avoid"],
+                                 adapt=[(t, href(t), r.pressure_max) for t, r in rulings
+                                        if r.ruling == "adapt"]))
+        html = render_html("visit_check.html.j2", contexts=contexts, vocab=self.vocab)
+        return "\n" + "\n".join(line for line in str(html).splitlines() if line.strip()) + "\n"
 
     def grade_table(self) -> str:
         """What each evidence grade means."""

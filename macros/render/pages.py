@@ -82,6 +82,8 @@ class Tools:
         self._ids: set[str] = set()
         self.citations: list[str] = []
         self.printed: set[str] = set()  # sources cited in the parts of the page that print
+        # An entry with student text gets the reading-level switch (kb-level.js).
+        self.levels = entry is not None and any(kinds.KINDS[entry.kind].student_lead(entry, self.vocab))
         if entry is not None:
             for _, marker, value in walk(entry, Ref):
                 if marker.kind == "source" and value not in self.citations:
