@@ -36,6 +36,7 @@ from macros.kb.clinic import LOGO_TARGET  # noqa: E402
 from macros.kb.problems import DataError  # noqa: E402
 from macros.outputs.compact import compact_html  # noqa: E402
 from macros.outputs.site_output import SiteOutput  # noqa: E402
+from macros.render import i18n, urls  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.knowledge_base")
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -59,7 +60,8 @@ def on_config(config):
     for warning in site.kb.warnings:
         log.info("notice: %s", str(warning).removeprefix("warning: "))
     output = SiteOutput(site, site_name=config.site_name, directory_urls=config.use_directory_urls,
-                        site_url=config.site_url or "", handouts=bool(config.extra.get("handouts")))
+                        site_url=config.site_url or "", handouts=bool(config.extra.get("handouts")),
+                        language=config.theme["language"])
     config.__dict__["_kb_output"] = output
     config.theme["kb_disclaimer"] = config.extra.get("disclaimer", "")
     config.theme["kb_clinic"] = None
@@ -110,9 +112,13 @@ def on_files(files: Files, config):
             raise Abort(f"content/{page.src} clashes with a page generated from the data; "
                         "rename or remove it")
         files.append(File.generated(config, page.src, content=""))
-    for src, abs_path, layer_docs in output.inherited_content(config.docs_dir):
+    for src, layer_docs in output.inherited_content(config.docs_dir):
         if files.get_file_from_path(src) is None:
             files.append(File(src, layer_docs, config.site_dir, config.use_directory_urls))
+    for src, layer_docs in output.english_fallbacks(config.docs_dir):
+        if files.get_file_from_path(src) is None:  # no page in this language: the English one
+            files.append(File(src, layer_docs, config.site_dir, config.use_directory_urls))
+            output.fallback_pages.add(src)
     clinic = output.site.clinic
     if clinic is not None and clinic.logo:
         files.append(File.generated(config, config.theme["logo"],
@@ -135,11 +141,13 @@ def on_page_markdown(markdown, page, config, files):
         if record is not None:
             vocab = current(config).kb.vocabulary
             page.meta["kb_review"] = {
-                "on": record.last.on.isoformat(), "on_label": record.last.on.strftime("%-d %B %Y"),
+                "on": record.last.on.isoformat(), "on_label": i18n.date(record.last.on),
                 "by": record.last.by or "", "note": record.last.note or "",
                 "checked": [vocab.review_checks[c].label.lower() for c in record.last.checked],
                 "next": reviews.page_next_review(record, vocab).isoformat(),
-                "next_label": reviews.page_next_review(record, vocab).strftime("%B %Y")}
+                "next_label": i18n.month(reviews.page_next_review(record, vocab))}
+        if page.file.src_uri in current(config).fallback_pages:
+            page.meta["kb_lang"] = "en"
         if isinstance(page.title, Markup) and "title" not in page.meta:
             # A title from clinic.yml's pages: Material prints meta.title as it is, but
             # page.title through ``striptags``, which would undo the escaping.
@@ -176,6 +184,30 @@ def _toc_tokens(headings) -> list[dict]:
         (stack[-1]["children"] if stack else root).append(token)
         stack.append(token)
     return root
+
+
+def on_env(env, config, files):
+    """Our words in the theme's templates (the partials in ``overrides``), in the build's
+    language, escaped: the theme's own words come from Material's ``lang.t``."""
+    env.globals["_"] = lambda text, **values: Markup.escape(i18n.gettext(text, **values))
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    """The same page in each edition of ``extra.alternate``. English is the site's root and
+    every other language lives in ``<lang>/`` beside it (``urls.alternates``). The language
+    selector (``overrides/partials/alternate.html``) links each relatively, so it works offline
+    and on a local server; Material's ``hreflang`` links in the page head read
+    ``extra.alternate`` itself, so it is set to this page's addresses (absolute when the site has
+    an address) just before the page is rendered."""
+    editions = config.extra.get("kb_editions") or config.extra.get("alternate") or []
+    if len(editions) > 1:
+        config.extra["kb_editions"] = editions
+        found = urls.alternates(page.url, config.theme["language"], editions, config.site_url or "")
+        page.meta["kb_alternates"] = found
+        config.extra["alternate"] = [{"name": a["name"], "lang": a["lang"],
+                                      "link": a["absolute"] or a["from_root"]} for a in found]
+    return context
 
 
 def on_post_page(output, page, config):

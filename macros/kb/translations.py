@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .fields import Audience, Entry, marked_fields
 from .names import name_problem
@@ -30,6 +30,8 @@ from .yamlsource import field_path, line_of, read_mapping
 FOLDER = "translations"
 KEYS = ("technique", "context", "kind")  # fields that name a row; they must match the English
 ABOUT = "about.yml"                      # who translated, and whether a clinician reviewed it
+VOCABULARY = "vocabulary.yml"            # the closed lists' labels (see ``vocabulary.localized``)
+INTERFACE = "interface.yml"              # the templates' words: English text -> translation
 
 
 @dataclass(frozen=True)
@@ -41,10 +43,20 @@ class Translation:
     current: bool              # the English entry is unchanged since it was translated
 
 
+class About(BaseModel):
+    """Who translated a language's text, and whether a clinician who speaks it has reviewed it."""
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    translated_by: str
+    clinician_reviewed: bool
+    statement: str
+
+
 @dataclass
 class Translations:
     by_language: dict[str, dict[tuple, Translation]] = field(default_factory=dict)
-    about: dict[str, dict] = field(default_factory=dict)
+    about: dict[str, About] = field(default_factory=dict)
+    vocabulary: dict[str, dict] = field(default_factory=dict)   # language -> labels
+    interface: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def get(self, language: str, key: tuple) -> Optional[Translation]:
         return self.by_language.get(language, {}).get(key)
@@ -173,11 +185,7 @@ def load(layers, kb, folders: dict[str, str], root=None) -> tuple[Translations, 
             continue
         for lang_dir in sorted(p for p in base.iterdir() if p.is_dir()):
             language = lang_dir.name
-            about = lang_dir / ABOUT
-            if about.is_file():
-                data, _, errs = read_mapping(about, display_path(about, root), Path(layer))
-                problems += errs
-                found.about[language] = data or {}
+            problems += _language_files(found, language, lang_dir, kb, Path(layer), root)
             for kind_dir in sorted(p for p in lang_dir.iterdir() if p.is_dir()):
                 kind = folders.get(kind_dir.name)
                 if kind is None:
@@ -212,6 +220,78 @@ def load(layers, kb, folders: dict[str, str], root=None) -> tuple[Translations, 
                     found.by_language.setdefault(language, {})[key] = Translation(
                         language, key, data, shown, current)
     return found, problems
+
+
+def _language_files(found: Translations, language: str, folder: Path, kb, layer: Path,
+                    root) -> list[Problem]:
+    """The files of a language that are not entries: who translated, the vocabulary's labels,
+    the interface's words (a later layer adds to or replaces an earlier one's)."""
+    from .vocabulary import localized
+    problems: list[Problem] = []
+    for name in (ABOUT, VOCABULARY, INTERFACE):
+        path = folder / name
+        if not path.is_file():
+            continue
+        shown = display_path(path, root)
+        data, lines, errs = read_mapping(path, shown, layer)
+        problems += errs
+        if data is None:
+            continue
+        if name == ABOUT:
+            try:
+                found.about[language] = About.model_validate(data)
+            except ValidationError as exc:
+                from .loader import explain
+                problems += explain(exc, shown, lines, About)
+        elif name == VOCABULARY:
+            merged = {**found.vocabulary.get(language, {}), **data}
+            problems += localized(kb.vocabulary, merged, shown, lines)[1]
+            found.vocabulary[language] = merged
+        else:
+            bad = [k for k, v in data.items() if not (isinstance(k, str) and isinstance(v, str) and v.strip())]
+            problems += [Problem(shown, line_of(lines, (k,)), str(k), "give the English text as the key "
+                                 "and its translation as text") for k in bad]
+            found.interface.setdefault(language, {}).update(
+                {k: v for k, v in data.items() if k not in bad})
+    return problems
+
+
+def localize(kb, translations: Translations, language: str):
+    """The knowledge base in ``language``: each translated entry with its text replaced (every
+    fact stays the English entry's), the vocabulary's labels translated. Returns the knowledge
+    base and the keys of the entries that still show in English."""
+    from dataclasses import replace
+    from types import MappingProxyType
+
+    from .vocabulary import localized
+    found = translations.by_language.get(language, {})
+    entries, english = {}, set()
+    for key, entry in kb.entries.items():
+        translation = found.get(key)
+        if translation is None:
+            english.add(key)
+            entries[key] = entry
+        else:
+            entries[key] = _overlay(entry, translation.data)
+    vocab = localized(kb.vocabulary, translations.vocabulary.get(language, {}))[0]
+    return replace(kb, entries=MappingProxyType(entries), vocabulary=vocab), english
+
+
+def _overlay(obj: BaseModel, data: dict) -> BaseModel:
+    """``obj`` with the text in ``data`` (checked against it by ``check``) put in its place."""
+    update = {}
+    for name, value in data.items():
+        english = getattr(obj, name, None)
+        if name in ("translated_from", "translator") or english is None:
+            continue
+        if isinstance(english, BaseModel):
+            update[name] = _overlay(english, value)
+        elif isinstance(english, tuple) and name != "aliases":  # rows match the English one to one
+            update[name] = tuple(_overlay(en, item) if isinstance(en, BaseModel) else item
+                                 for en, item in zip(english, value))
+        else:
+            update[name] = tuple(value) if isinstance(value, list) else value
+    return obj.model_copy(update=update)
 
 
 def text_fingerprint(entry: Entry) -> str:

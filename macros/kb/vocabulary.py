@@ -127,3 +127,60 @@ def check_kinds(vocab: Vocabulary, kinds) -> list[Problem]:
     problems += [Problem(shown, 1, f"kinds.{name}", f"there is no kind '{name}' (macros/kinds/)")
                  for name in vocab.kinds if name not in kinds]
     return problems
+
+
+# What a language's vocabulary file may translate: the lists readers see, and in each item only
+# its words (never a mark, a level or a date).
+TRANSLATABLE = ("kinds", "body_regions", "settings", "technique_categories", "pressure",
+                "evidence_grades", "rulings", "safety_kinds", "credential_kinds", "source_types",
+                "source_certainty", "review_checks", "eras")
+WORDS = ("label", "singular", "description", "meaning", "client")
+
+
+def localized(vocab: Vocabulary, data: dict, shown: str = "", lines: dict | None = None):
+    """``vocab`` with the labels of ``data`` (a language's ``vocabulary.yml``: for each list, every
+    key of the English list with its words; eras by id). Returns the vocabulary and the problems;
+    with problems the English vocabulary is returned unchanged."""
+    from .yamlsource import line_of
+    lines = lines or {}
+    problems: list[Problem] = []
+    merged = vocab.model_dump(by_alias=True)
+
+    def problem(path, message):
+        problems.append(Problem(shown, line_of(lines, path), ".".join(map(str, path)), message))
+
+    for name, given in data.items():
+        if name not in TRANSLATABLE:
+            problem((name,), f"'{name}' is not a list of labels to translate (choose from "
+                    f"{', '.join(TRANSLATABLE)})")
+            continue
+        english = {e["id"]: e for e in merged["eras"]} if name == "eras" else merged[name]
+        if not isinstance(given, dict):
+            problem((name,), "must be a mapping of the English list's keys")
+            continue
+        wanted = {str(k) for k in english}
+        for key in sorted(wanted - {str(k) for k in given}):
+            problem((name,), f"missing '{key}': the English list has it")
+        for key, value in given.items():
+            target = next((k for k in english if str(k) == str(key)), None)
+            if target is None:
+                problem((name, key), f"there is no '{key}' in the English list")
+            elif isinstance(english[target], str):
+                if isinstance(value, str) and value.strip():
+                    english[target] = value
+                else:
+                    problem((name, key), "must be text")
+            elif not isinstance(value, dict):
+                problem((name, key), "must be a mapping of its words (" + ", ".join(
+                    w for w in WORDS if w in english[target]) + ")")
+            else:
+                for word, text in value.items():
+                    if word not in WORDS or word not in english[target]:
+                        problem((name, key, word), f"'{word}' is not a word of this item to translate")
+                    elif not (isinstance(text, str) and text.strip()):
+                        problem((name, key, word), "must be text")
+                    else:
+                        english[target][word] = text
+    if problems:
+        return vocab, problems
+    return Vocabulary.model_validate(merged), []

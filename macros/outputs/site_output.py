@@ -7,32 +7,44 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..kb import changes
+from ..kb import changes, translations
 from ..kb.site import Site
-from ..render import urls
-from ..render.pages import GeneratedPage, Pages
+from ..render import i18n, urls
+from ..render.pages import Edition, GeneratedPage, Pages
 from . import export, qr, search
 from .tooltips import Glossary
 
 
 class SiteOutput:
     def __init__(self, site: Site, *, site_name: str, directory_urls: bool = True,
-                 site_url: str = "", handouts: bool = False):
+                 site_url: str = "", handouts: bool = False, language: str = "en"):
         self.site = site
-        self.kb = site.kb
+        self.language = language
+        self.kb, self.edition = site.kb, Edition()
+        if language != "en":
+            self.kb, english = translations.localize(site.kb, site.translations, language)
+            stale = {key for key, t in site.translations.by_language.get(language, {}).items()
+                     if not t.current}
+            self.edition = Edition(language, frozenset(english), frozenset(stale),
+                                   site.translations.about.get(language))
+        self.interface = i18n.Interface(language, site.translations.interface.get(language, {}))
+        i18n.use(self.interface)
         self.site_name = site.clinic.name if site.clinic else site_name
         self.directory_urls = directory_urls
         self.site_url = site_url
         self.handouts = handouts
         self.glossary = Glossary.of(self.kb.of_kind("glossary"))
         self._pages: dict[str, GeneratedPage] | None = None
+        self.fallback_pages: set[str] = set()   # hand-written pages shown in English
 
     def pages(self) -> list[GeneratedPage]:
         if self._pages is None:
+            i18n.use(self.interface)
             found = Pages(self.kb, site_name=self.site_name, directory_urls=self.directory_urls,
                           site_url=self.site_url, handouts=self.handouts, qr=qr.svg,
                           history=changes.history(self.site.layers), signoffs=self.site.signoffs,
-                          clinic_name=self.site.clinic.name if self.site.clinic else "").all()
+                          clinic_name=self.site.clinic.name if self.site.clinic else "",
+                          edition=self.edition).all()
             self._pages = {page.src: page for page in found}
         return list(self._pages.values())
 
@@ -42,18 +54,39 @@ class SiteOutput:
             self.pages()
         return self._pages.get(src)
 
+    def content_folder(self, layer: Path, language: str | None = None) -> Path:
+        """A layer's hand-written pages in ``language`` (this build's by default): ``content/``
+        for English, ``content/<lang>/`` for another language."""
+        language = language or self.language
+        return (layer / "content" / ("" if language == "en" else language)).resolve()
+
+    def _pages_of(self, content: Path, docs: Path, skip: set[str]):
+        if content == docs or not content.is_dir():
+            return
+        for path in sorted(content.rglob("*")):
+            rel = path.relative_to(content)
+            if path.is_file() and rel.parts[0] not in skip:
+                yield rel.as_posix(), str(content)
+
     def inherited_content(self, docs_dir: str):
-        """Hand-written pages of the earlier layers (the shipped site under a clinic): each as
-        ``(src path, absolute path, its content folder)``; the caller skips those the clinic
-        replaces with a page of its own."""
+        """Hand-written pages of the earlier layers (the shipped site under a clinic) in this
+        build's language: each as ``(src path, its content folder)``; the caller skips those the
+        clinic replaces with a page of its own."""
         docs = Path(docs_dir).resolve()
         for layer in self.site.layers:
-            content = (layer / "content").resolve()
-            if content == docs or not content.is_dir():
-                continue
-            for path in sorted(content.rglob("*")):
-                if path.is_file():
-                    yield path.relative_to(content).as_posix(), str(path), str(content)
+            yield from self._pages_of(self.content_folder(layer), docs, self._language_folders())
+
+    def english_fallbacks(self, docs_dir: str):
+        """In a build in another language, every layer's English pages, for those with no page in
+        this language (the caller adds only those, and marks them as English)."""
+        if self.language == "en":
+            return
+        docs = Path(docs_dir).resolve()
+        for layer in self.site.layers:
+            yield from self._pages_of(self.content_folder(layer, "en"), docs, self._language_folders())
+
+    def _language_folders(self) -> set[str]:
+        return set(self.site.translations.by_language) | {self.language} - {"en"}
 
     def annotate(self, html: str) -> str:
         """Glossary tooltips on a finished page body (see ``glossary``)."""

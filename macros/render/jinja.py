@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
+
+from . import i18n
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -21,7 +23,15 @@ HTML = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
+    extensions=["jinja2.ext.i18n"],
 )
+# A translation is data: escaped like any other text (Jinja then fills in its %(name)s values,
+# escaped too). Templates keep markup outside ``_()``.
+HTML.install_gettext_callables(lambda text: escape(i18n.lookup(text)),
+                               lambda one, many, n: escape(i18n.lookup(one if n == 1 else many)),
+                               newstyle=True)
+HTML.filters["date"] = lambda day: i18n.date(day)
+HTML.filters["month"] = lambda day: i18n.month(day)
 
 
 def use_templates(folder) -> None:

@@ -44,6 +44,19 @@ class PageReview:
 
 
 @dataclass(frozen=True)
+class Edition:
+    """The language a build writes in, and which entries show in English there (no translation
+    yet) or in a translation older than the English (stale)."""
+    language: str = "en"
+    english: frozenset = frozenset()
+    stale: frozenset = frozenset()
+    about: object = None          # who translated (kb.translations.About)
+
+    def in_english(self, key) -> bool:
+        return self.language != "en" and key in self.english
+
+
+@dataclass(frozen=True)
 class GeneratedPage:
     """A page ready for any site engine: ``html`` is the finished body, ``meta`` holds plain
     values (the adapter escapes them for its own templates), ``headings`` make the table of
@@ -84,6 +97,15 @@ class Tools:
         self.printed: set[str] = set()  # sources cited in the parts of the page that print
         # An entry with student text gets the reading-level switch (kb-level.js).
         self.levels = entry is not None and any(kinds.KINDS[entry.kind].student_lead(entry, self.vocab))
+        edition = pages.edition
+        key = (entry.kind, entry.id) if entry is not None else None
+        self.language = edition.language
+        self.fallback = key is not None and edition.in_english(key)   # the whole page in English
+        self.stale = key in edition.stale
+        self.translated_by = edition.about if edition.language != "en" and not self.fallback else None
+        # Text a translation leaves in English (student detail, facts as written) on a page in
+        # another language: marked so screen readers and translators know.
+        self.english = Markup(' lang="en"') if edition.language != "en" and not self.fallback else Markup("")
         if entry is not None:
             for _, marker, value in walk(entry, Ref):
                 if marker.kind == "source" and value not in self.citations:
@@ -180,8 +202,9 @@ GRID_MAX = 40  # techniques: the widest evidence grid a reader can still scan
 class Pages:
     def __init__(self, kb: KnowledgeBase, *, site_name: str, directory_urls: bool = True,
                  site_url: str = "", handouts: bool = False, qr=None, history=None,
-                 signoffs=None, clinic_name: str = "", today=None):
+                 signoffs=None, clinic_name: str = "", today=None, edition=None):
         self.kb, self.site_name, self.directory_urls = kb, site_name, directory_urls
+        self.edition = edition or Edition()
         self.site_url, self.handouts, self.qr = site_url, handouts, qr
         self.history, self.signoffs, self.clinic_name = history or {}, signoffs or {}, clinic_name
         self.today = today or dt.date.today()
@@ -199,7 +222,8 @@ class Pages:
         if found is None:
             target = urls.html_link(from_page, urls.entry_page(entry.kind, entry.id),
                                     self.directory_urls, anchor)
-            found = self._links[key] = Markup(f'<a href="{escape(target)}">{escape(entry.title)}</a>')
+            lang = ' lang="en"' if self.edition.in_english((entry.kind, entry.id)) else ""
+            found = self._links[key] = Markup(f'<a href="{escape(target)}"{lang}>{escape(entry.title)}</a>')
         return found
 
     def canonical_url(self, src: str) -> str:
@@ -207,6 +231,8 @@ class Pages:
 
     def _page(self, src: str, template: str, tools: Tools, meta: dict, **context) -> GeneratedPage:
         html = render_html(template, t=tools, vocab=tools.vocab, **context)
+        if tools.fallback:  # an entry not yet translated: its text is English, and says so
+            html = Markup('<div lang="en">') + html + Markup("</div>")
         title = meta.get("title") or (tools.headings[0].text if tools.headings else "")
         return GeneratedPage(src, title, html, meta, tuple(tools.headings))
 
@@ -275,6 +301,7 @@ class Pages:
         return {
             "@context": "https://schema.org", "@type": "MedicalWebPage",
             "name": entry.title, "lastReviewed": entry.last_reviewed.isoformat(),
+            "inLanguage": "en" if self.edition.in_english((entry.kind, entry.id)) else self.edition.language,
             "reviewedBy": {"@type": "Organization", "name": (
                 f"{entry.last_review.by}, {self.site_name}" if entry.last_review.by else self.site_name)},
             "about": kind.about(entry, self.kb),
