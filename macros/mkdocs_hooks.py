@@ -63,6 +63,7 @@ def on_config(config):
                         site_url=config.site_url or "", handouts=bool(config.extra.get("handouts")),
                         language=config.theme["language"])
     config.__dict__["_kb_output"] = output
+    editions(config, output)
     config.theme["kb_disclaimer"] = config.extra.get("disclaimer", "")
     config.theme["kb_clinic"] = None
     config.watch.extend(str(layer / "data") for layer in site.layers if (layer / "data").is_dir())
@@ -193,24 +194,35 @@ def on_env(env, config, files):
     return env
 
 
+def editions(config, output) -> None:
+    """The editions of ``extra.alternate`` this site has (English, and each language it has
+    translations for), kept as ``kb_editions``. English is the site's root and every other
+    language lives in ``<lang>/`` beside it (``urls.alternates``). The language selector
+    (``overrides/partials/alternate.html``) links each page to itself in the other language,
+    relatively, so it works offline and on a local server; Material's ``hreflang`` links in the
+    page head read ``extra.alternate`` itself, so it is set to each page's addresses just before
+    the page is rendered (and to the home pages' otherwise, for the 404 page)."""
+    languages = {"en", *output.site.translations.by_language}
+    found = [e for e in config.extra.get("alternate") or [] if e.get("lang") in languages]
+    config.extra["kb_editions"] = found if len(found) > 1 else []
+    point_alternates(config, "")
+
+
+def point_alternates(config, url: str) -> list[dict]:
+    found = urls.alternates(url, config.theme["language"], config.extra["kb_editions"],
+                            config.site_url or "") if config.extra["kb_editions"] else []
+    config.extra["alternate"] = [{"name": a["name"], "lang": a["lang"],
+                                  "link": a["absolute"] or a["from_root"]} for a in found]
+    return found
+
+
 def on_page_context(context, page, config, nav):
-    """The same page in each edition of ``extra.alternate``. English is the site's root and
-    every other language lives in ``<lang>/`` beside it (``urls.alternates``). The language
-    selector (``overrides/partials/alternate.html``) links each relatively, so it works offline
-    and on a local server; Material's ``hreflang`` links in the page head read
-    ``extra.alternate`` itself, so it is set to this page's addresses (absolute when the site has
-    an address) just before the page is rendered."""
-    editions = config.extra.get("kb_editions") or config.extra.get("alternate") or []
-    if len(editions) > 1:
-        config.extra["kb_editions"] = editions
-        found = urls.alternates(page.url, config.theme["language"], editions, config.site_url or "")
-        page.meta["kb_alternates"] = found
-        config.extra["alternate"] = [{"name": a["name"], "lang": a["lang"],
-                                      "link": a["absolute"] or a["from_root"]} for a in found]
+    page.meta["kb_alternates"] = point_alternates(config, page.url)
     return context
 
 
 def on_post_page(output, page, config):
+    point_alternates(config, "")
     return compact_html(output)
 
 
@@ -223,6 +235,9 @@ def on_post_template(output_content, template_name, config):
 @event_priority(-50)
 def on_post_build(config):
     output = current(config)
+    for text in sorted(output.interface.missing):  # strict mode fails: the edition is incomplete
+        log.warning("no %s translation of the interface text %r: add it to "
+                    "data/translations/%s/interface.yml", output.language, text, output.language)
     output.write_exports(Path(config.site_dir))
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():

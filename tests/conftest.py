@@ -28,6 +28,8 @@ def shared_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The shipped site, built once with --strict into a temporary folder."""
-    from sitebuild import built
-    return built(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("shipped") / "site")
+    """The shipped site in both languages (English at the root, Spanish in es/), built once
+    with --strict into a temporary folder."""
+    from sitebuild import built_editions
+    return built_editions([ROOT / "mkdocs.yml", ROOT / "mkdocs.es.yml"],
+                          tmp_path_factory.mktemp("shipped") / "site")

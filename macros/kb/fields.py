@@ -110,6 +110,9 @@ Text = Annotated[str, AfterValidator(_text)]
 Name = Annotated[str, AfterValidator(_name)]
 ClientText = Annotated[str, AfterValidator(_text), Audience("client")]
 StudentText = Annotated[str, AfterValidator(_text), Audience("student")]
+# Short factual text every reader sees (a tool's name, who issues a licence): a translation may
+# give it in its language, or the English shows.
+SharedText = Annotated[str, AfterValidator(_text), Audience("any")]
 Slug = Annotated[str, Field(pattern=SLUG, max_length=80)]
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 HttpsUrl = Annotated[str, AfterValidator(_https)]

@@ -4,8 +4,9 @@ text of one entry, in the entry's own shape.
 Grades, sources, ids, regions and every other fact live only in the English entry, so they cannot
 drift. A translation is checked against its entry: it has each client-facing text the entry has
 (nothing missing, nothing extra), lists of the same length, and the same keys in rows (an evidence
-row's ``technique``, a ruling's ``context``, a safety note's ``kind``). Student text, plain
-``Text`` fields and the title may be left out: the English shows, marked ``lang="en"``. Aliases are
+row's ``technique``, a ruling's ``context``, a safety note's ``kind``). Student detail is not
+translated (it stays in English, marked ``lang="en"``); plain ``Text`` fields and the title may
+be left out, and the English shows. Aliases are
 the words the language's readers search for, as many as there are.
 
 ``translated_from`` is the fingerprint of the English entry's text when it was translated
@@ -68,6 +69,8 @@ def _text_fields(model: type[BaseModel]) -> dict[str, tuple[str, bool]]:
     markers = dict(marked_fields(model, Audience))
     for name, info in model.model_fields.items():
         marker = markers.get(name)
+        if marker is not None and marker.who == "student":
+            continue  # student detail stays in English in every edition (marked lang="en")
         if marker is not None:
             out[name] = ("text", marker.who == "client")
         elif name in ("title", "aliases"):
@@ -104,10 +107,12 @@ def check(entry: Entry, data: dict, lines: dict, shown: str) -> list[Problem]:
     """Problems with a translation of ``entry``."""
     problems: list[Problem] = []
     extra = set(data) - {"translated_from", "translator"} - set(_text_fields(type(entry)))
+    student = {name for name, m in marked_fields(type(entry), Audience) if m is not None and m.who == "student"}
     for name in sorted(extra):
-        problems.append(Problem(shown, line_of(lines, (name,)), name,
-                                f"'{name}' is not text of the {entry.kind} (facts such as ids, grades "
-                                "and sources live only in the English entry)"))
+        why = ("student detail stays in English in every edition: remove it" if name in student else
+               f"'{name}' is not text of the {entry.kind} (facts such as ids, grades and sources live "
+               "only in the English entry)")
+        problems.append(Problem(shown, line_of(lines, (name,)), name, why))
     _compare(entry, data, (), lines, shown, problems)
     for i, alias in enumerate(data.get("aliases") or ()):
         problem = isinstance(alias, str) and name_problem(alias)

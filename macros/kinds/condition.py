@@ -9,6 +9,7 @@ from pydantic import Field, field_validator, model_validator
 from ..kb.fields import (ClientText, Date, Entry, Grade, Name, Region, Strict, Text, distinct, ref)
 from .base import Cell, Column, Filter, Kind, Table, pairs
 from .technique import best_grade_cell
+from ..render.i18n import _
 
 
 class SearchRecord(Strict):
@@ -85,12 +86,12 @@ class ConditionKind(Kind):
     def table(self, entries, page):
         kb, vocab = page.kb, page.vocab
         techniques = [(t.id, t.title) for t in kb.of_kind("technique")]
-        table = Table("All conditions", [Column("Condition"), Column("Body regions"),
-                                         Column("Best evidence", "number"),
-                                         Column("Techniques studied", "number")],
-                      [Filter("region", "Body region", pairs(vocab.body_regions)),
-                       Filter("grade", "Evidence", pairs(vocab.evidence_grades)),
-                       Filter("technique", "Technique", techniques)])
+        table = Table(_("All conditions"), [Column(_("Condition")), Column(_("Body regions")),
+                                         Column(_("Best evidence"), "number"),
+                                         Column(_("Techniques studied"), "number")],
+                      [Filter("region", _("Body region"), pairs(vocab.body_regions)),
+                       Filter("grade", _("Evidence"), pairs(vocab.evidence_grades)),
+                       Filter("technique", _("Technique"), techniques)])
         for e in entries:
             grades = sorted({r.grade for r in e.evidence}, key=vocab.grade_rank)
             table.add({"region": " ".join(e.body_regions), "grade": " ".join(grades),

@@ -6,6 +6,7 @@ from pydantic import Field
 
 from ..kb.fields import ClientText, Entry, Name, Strict, StudentText, ref
 from .base import Cell, Column, Filter, Kind, Table, pairs
+from ..render.i18n import _
 
 
 class Variant(Strict):
@@ -40,7 +41,7 @@ class ContextKind(Kind):
                     table=self.rulings_table(e, page))
 
     def table(self, entries, page):
-        table = Table("All client contexts", [Column("If you…"), Column("What it is")], [])
+        table = Table(_("All client contexts"), [Column(_("If you…")), Column(_("What it is"))], [])
         for e in entries:
             table.add({}, [Cell(e.title, page.entry_url(e)), Cell(e.summary)])
         return table
@@ -55,10 +56,10 @@ class ContextKind(Kind):
             if ruling is not None:
                 rows.append((technique, ruling))
         rows.sort(key=lambda tr: (RULING_ORDER.index(tr[1].ruling), tr[0].title.casefold()))
-        table = Table(f"Every technique's ruling: {e.title}",
-                      [Column("Technique"), Column("Ruling"), Column("Most pressure (0–5)", "number"),
-                       Column("What changes")],
-                      [Filter("ruling", "Ruling", pairs(vocab.rulings))])
+        table = Table(_("Every technique's ruling: %(context)s", context=e.title),
+                      [Column(_("Technique")), Column(_("Ruling")), Column(_("Most pressure (0–5)"), "number"),
+                       Column(_("What changes"))],
+                      [Filter("ruling", _("Ruling"), pairs(vocab.rulings))])
         for technique, r in rows:
             table.add({"ruling": r.ruling},
                       [Cell(technique.title, page.entry_url(technique)),

@@ -5,17 +5,18 @@ from typing import Optional
 
 from pydantic import Field
 
-from ..kb.fields import ClientText, Date, Entry, HttpsUrl, Name, Text, closed, ref
+from ..kb.fields import ClientText, Date, SharedText, Entry, HttpsUrl, Name, Text, closed, ref
 from .base import Cell, Column, Filter, Kind, Table, pairs
+from ..render.i18n import _
 
 
 class Credential(Entry):
     abbreviation: Optional[Name] = None
     kind_of_credential: closed("credential_kinds")
-    issuer: Text
-    jurisdiction: Text
+    issuer: SharedText
+    jurisdiction: SharedText
     summary: ClientText
-    requirements: tuple[Text, ...] = Field(min_length=1)
+    requirements: tuple[SharedText, ...] = Field(min_length=1)
     requirements_as_of: Date
     official_url: HttpsUrl
     how_to_verify: ClientText
@@ -31,16 +32,16 @@ class CredentialKind(Kind):
              "name, and what each one tells you.")
 
     def context(self, e, page):
-        glance = ([("Abbreviation", e.abbreviation)] if e.abbreviation else []) + [
-            ("Kind", page.vocab.credential_kinds[e.kind_of_credential]), ("Issued by", e.issuer),
-            ("Where it applies", e.jurisdiction), ("Official page", page.external(e.official_url))]
+        glance = ([(_("Abbreviation"), e.abbreviation)] if e.abbreviation else []) + [
+            (_("Kind"), page.vocab.credential_kinds[e.kind_of_credential]), (_("Issued by"), e.issuer),
+            (_("Where it applies"), e.jurisdiction), (_("Official page"), page.external(e.official_url))]
         return dict(glance=glance, techniques=page.entries("technique", e.techniques))
 
     def table(self, entries, page):
         kinds = page.vocab.credential_kinds
-        table = Table("All credentials", [Column("Credential"), Column("Abbreviation"), Column("Kind"),
-                                          Column("Issued by")],
-                      [Filter("kind", "Kind", pairs(kinds))])
+        table = Table(_("All credentials"), [Column(_("Credential")), Column(_("Abbreviation")), Column(_("Kind")),
+                                          Column(_("Issued by"))],
+                      [Filter("kind", _("Kind"), pairs(kinds))])
         for e in entries:
             table.add({"kind": e.kind_of_credential},
                       [Cell(e.title, page.entry_url(e)), Cell(e.abbreviation or ""),

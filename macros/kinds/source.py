@@ -8,6 +8,7 @@ from pydantic import Field, StrictInt, ValidationInfo, field_validator, model_va
 
 from ..kb.fields import Entry, HttpsUrl, Name, Ref, Text, closed, walk
 from .base import Cell, Column, Filter, Kind, Table, pairs
+from ..render.i18n import _
 
 
 class Source(Entry):
@@ -113,14 +114,14 @@ class SourceKind(Kind):
         return [entry.authors, entry.venue]
 
     def context(self, e, page):
-        glance = [("Type", page.vocab.source_types[e.source_type]),
-                  ("Certainty", page.vocab.source_certainty[e.certainty])]
+        glance = [(_("Type"), page.vocab.source_types[e.source_type]),
+                  (_("Certainty"), page.vocab.source_certainty[e.certainty])]
         if e.doi:
-            glance.append(("DOI", page.external("https://doi.org/" + e.doi)))
+            glance.append((_("DOI"), page.external("https://doi.org/" + e.doi)))
         if e.pmid:
-            glance.append(("PubMed", page.external(f"https://pubmed.ncbi.nlm.nih.gov/{e.pmid}/")))
+            glance.append((_("PubMed"), page.external(f"https://pubmed.ncbi.nlm.nih.gov/{e.pmid}/")))
         if e.url:
-            glance.append(("Web", page.external(e.url)))
+            glance.append((_("Web"), page.external(e.url)))
         return dict(glance=glance)
 
     def checks(self, across):
@@ -152,10 +153,10 @@ class SourceKind(Kind):
 
     def table(self, entries, page):
         vocab = page.vocab
-        table = Table("All sources", [Column("Title"), Column("Authors"), Column("Year", "number"),
-                                      Column("Type"), Column("Certainty")],
-                      [Filter("type", "Type", pairs(vocab.source_types)),
-                       Filter("certainty", "Certainty", pairs(vocab.source_certainty))])
+        table = Table(_("All sources"), [Column(_("Title")), Column(_("Authors")), Column(_("Year"), "number"),
+                                      Column(_("Type")), Column(_("Certainty"))],
+                      [Filter("type", _("Type"), pairs(vocab.source_types)),
+                       Filter("certainty", _("Certainty"), pairs(vocab.source_certainty))])
         for e in entries:
             table.add({"type": e.source_type, "certainty": e.certainty},
                       [Cell(e.title, page.entry_url(e)), Cell(e.authors),

@@ -6,9 +6,10 @@ from typing import Optional
 
 from pydantic import Field, field_validator, model_validator
 
-from ..kb.fields import (ClientText, Entry, Grade, Pressure, Region, StudentText, Safety, Strict,
+from ..kb.fields import (ClientText, Entry, SharedText, Grade, Pressure, Region, StudentText, Safety, Strict,
                          Text, closed, distinct, ref)
 from .base import Cell, Column, Filter, Kind, Table, pairs
+from ..render.i18n import _
 
 
 class PressureRange(Strict):
@@ -84,7 +85,7 @@ class Technique(Entry):
     pressure: PressureRange
     pace: StudentText
     duration: StudentText
-    tools: tuple[Text, ...] = ()
+    tools: tuple[SharedText, ...] = ()
     body_regions: tuple[Region, ...] = Field(min_length=1)
     evidence_summary: ClientText
     safety: tuple[Safety, ...] = Field(min_length=1)
@@ -152,15 +153,16 @@ class TechniqueKind(Kind):
 
     def context(self, e, page):
         vocab, kb = page.vocab, page.kb
-        glance = [("Setting", f"{vocab.settings[e.setting]}: {e.setting_why}"),
-                  ("Kind of technique", vocab.technique_categories[e.category]),
-                  ("Pressure", f"{e.pressure.min} to {e.pressure.max} on a 0–5 scale "
-                               f"({vocab.pressure_word(e.pressure.min)} to "
-                               f"{vocab.pressure_word(e.pressure.max)})"),
-                  ("Typical length", e.duration),
-                  ("Body regions", page.region_links(e.body_regions))]
+        glance = [(_("Setting"), f"{vocab.settings[e.setting]}: {e.setting_why}"),
+                  (_("Kind of technique"), vocab.technique_categories[e.category]),
+                  (_("Pressure"), _("%(low)s to %(high)s on a 0–5 scale (%(low_word)s to %(high_word)s)",
+                                    low=e.pressure.min, high=e.pressure.max,
+                                    low_word=vocab.pressure_word(e.pressure.min),
+                                    high_word=vocab.pressure_word(e.pressure.max))),
+                  (_("Typical length"), e.duration),
+                  (_("Body regions"), page.region_links(e.body_regions))]
         if e.tools:
-            glance.append(("Tools", ", ".join(e.tools)))
+            glance.append((_("Tools"), ", ".join(e.tools)))
         return dict(
             used_for=grades_for(kb, e.id), safety=safety_groups(e.safety, vocab), glance=glance,
             rulings=rulings_of(e, kb),
@@ -173,16 +175,16 @@ class TechniqueKind(Kind):
     def table(self, entries, page):
         kb, vocab = page.kb, page.vocab
         credentials = [(c.id, c.title) for c in kb.of_kind("credential")]
-        table = Table("All techniques", [Column("Technique"), Column("Setting"),
-                                         Column("Pressure (0–5)", "number"), Column("Body regions"),
-                                         Column("Best evidence", "number")],
-                      [Filter("region", "Body region", pairs(vocab.body_regions)),
-                       Filter("setting", "Setting", pairs(vocab.settings)),
-                       Filter("pressure", "Pressure", [(str(k), f"{k}: {vocab.pressure_word(k)}")
+        table = Table(_("All techniques"), [Column(_("Technique")), Column(_("Setting")),
+                                         Column(_("Pressure (0–5)"), "number"), Column(_("Body regions")),
+                                         Column(_("Best evidence"), "number")],
+                      [Filter("region", _("Body region"), pairs(vocab.body_regions)),
+                       Filter("setting", _("Setting"), pairs(vocab.settings)),
+                       Filter("pressure", _("Pressure"), [(str(k), f"{k}: {vocab.pressure_word(k)}")
                                                        for k in vocab.pressure]),
-                       Filter("grade", "Evidence", pairs(vocab.evidence_grades)),
-                       Filter("credential", "Credential", credentials),
-                       Filter("context", "Leave out techniques to avoid if you…",
+                       Filter("grade", _("Evidence"), pairs(vocab.evidence_grades)),
+                       Filter("credential", _("Credential"), credentials),
+                       Filter("context", _("Leave out techniques to avoid if you…"),
                               [(c.id, c.title) for c in kb.of_kind("context")])])
         for e in entries:
             grades = sorted({row.grade for _, row in grades_for(kb, e.id)}, key=vocab.grade_rank)
@@ -237,7 +239,7 @@ def rulings_of(technique: Technique, kb) -> list:
 
 def best_grade_cell(grades: list[str], vocab) -> Cell:
     if not grades:
-        return Cell("No studies listed", sort=len(vocab.evidence_grades))
+        return Cell(_("No studies listed"), sort=len(vocab.evidence_grades))
     return Cell(vocab.evidence_grades[grades[0]].label, sort=vocab.grade_rank(grades[0]))
 
 

@@ -8,6 +8,7 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from ..kb.fields import ClientText, Date, Entry, Name, Strict, Text, ref
 from .base import Cell, Column, Filter, Kind, Table
+from ..render.i18n import _
 
 
 class HeldCredential(Strict):
@@ -67,8 +68,8 @@ class TherapistKind(Kind):
     def table(self, entries, page):
         kb = page.kb
         techniques = [(t.id, t.title) for t in kb.of_kind("technique")]
-        table = Table("Our therapists", [Column("Therapist"), Column("Languages"), Column("Techniques")],
-                      [Filter("technique", "Technique", techniques)])
+        table = Table(_("Our therapists"), [Column(_("Therapist")), Column(_("Languages")), Column(_("Techniques"))],
+                      [Filter("technique", _("Technique"), techniques)])
         for e in entries:
             table.add({"technique": " ".join(e.techniques)},
                       [Cell(e.title, page.entry_url(e)), Cell(", ".join(e.languages)),

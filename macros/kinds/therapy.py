@@ -9,6 +9,7 @@ from ..kb.fields import ClientText, Entry, Grade, Safety, StudentText, ref
 from .base import Cell, Column, Filter, Kind, Table, pairs
 from .condition import SearchRecord
 from .technique import best_grade_cell, safety_groups
+from ..render.i18n import _
 
 
 class Therapy(Entry):
@@ -50,8 +51,8 @@ class TherapyKind(Kind):
 
     def table(self, entries, page):
         vocab = page.vocab
-        table = Table("All therapies", [Column("Therapy"), Column("Evidence", "number"), Column("Summary")],
-                      [Filter("grade", "Evidence", pairs(vocab.evidence_grades))])
+        table = Table(_("All therapies"), [Column(_("Therapy")), Column(_("Evidence"), "number"), Column(_("Summary"))],
+                      [Filter("grade", _("Evidence"), pairs(vocab.evidence_grades))])
         for e in entries:
             table.add({"grade": e.evidence_grade}, [Cell(e.title, page.entry_url(e)),
                                                     best_grade_cell([e.evidence_grade], vocab),

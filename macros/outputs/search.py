@@ -22,6 +22,7 @@ from .. import kinds
 from ..kb.fields import Entry
 from ..kb.names import WORD
 from ..render.escape import search_text
+from ..render.i18n import _
 
 
 STUDENT_BOOST = 0.6  # below every client entry: a reader searching plain words wants those first
@@ -52,9 +53,9 @@ def documents(entry: Entry, location: str, vocab) -> list[dict]:
     student = [text for text in kind.student_lead(entry, vocab) if text]
     if student:
         found.append({"location": f"{location}#{kind.student_anchor}",
-                      "title": search_text(f"{entry.title}: for students"),
+                      "title": search_text(_("%(title)s: for students", title=entry.title)),
                       "text": " ".join(f"<p>{search_text(text)}</p>" for text in student),
-                      "tags": ["For students"], "boost": STUDENT_BOOST})
+                      "tags": [_("For students")], "boost": STUDENT_BOOST})
     return found
 
 

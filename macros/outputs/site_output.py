@@ -26,7 +26,7 @@ class SiteOutput:
             stale = {key for key, t in site.translations.by_language.get(language, {}).items()
                      if not t.current}
             self.edition = Edition(language, frozenset(english), frozenset(stale),
-                                   site.translations.about.get(language))
+                                   site.translations.about.get(language), site.kb.vocabulary)
         self.interface = i18n.Interface(language, site.translations.interface.get(language, {}))
         i18n.use(self.interface)
         self.site_name = site.clinic.name if site.clinic else site_name

@@ -18,10 +18,16 @@ from ..kb.fields import Entry
 from ..kb.knowledge import KnowledgeBase, parse_any_ref
 from . import urls
 from .escape import markdown as md
+from .i18n import _
 
 NAMES = ("link", "index_link", "entry_list", "entry_table", "safety_digest",
          "setting_comparison", "count", "grade_table", "clinic", "cite", "sources", "body_map",
          "pressure_scale", "visit_check")
+
+
+def table_head(*labels: str) -> str:
+    """A Markdown table's header row and rule."""
+    return "| " + " | ".join(md(x) for x in labels) + " |\n|" + "---|" * len(labels)
 
 
 class PageMacros:
@@ -78,8 +84,8 @@ class PageMacros:
 
     def entry_table(self, kind: str, columns: tuple = ("summary",), **filters) -> str:
         """A table of entries of ``kind`` with the given fields as columns."""
-        head = [self.vocab.kinds[kind].singular] + [c.replace("_", " ").capitalize() for c in columns]
-        rows = ["| " + " | ".join(md(h) for h in head) + " |", "|" + "---|" * len(head)]
+        rows = [table_head(self.vocab.kinds[kind].singular,
+                           *(_(c.replace("_", " ").capitalize()) for c in columns))]
         for e in self.select(kind, **filters):
             cells = [self.link(f"{kind}/{e.id}")] + [self._cell(e, c) for c in columns]
             rows.append("| " + " | ".join(cells) + " |")
@@ -116,7 +122,7 @@ class PageMacros:
 
     def setting_comparison(self) -> str:
         """Techniques by setting (medical, spa, both) with their pressure ranges, from the data."""
-        out = ["| Setting | Techniques | Pressure used (0–5) |", "|---|---|---|"]
+        out = [table_head(_("Setting"), _("Techniques"), _("Pressure used (0–5)"))]
         for setting, label in self.vocab.settings.items():
             found = self.select("technique", setting=setting)
             if not found:
@@ -157,7 +163,7 @@ class PageMacros:
 
     def sources(self) -> str:
         """The numbered list of the sources the page cites, as on entry pages."""
-        lines = ["## Sources { #sources }", ""]
+        lines = [f"## {md(_('Sources'))} {{ #sources }}", ""]
         for n, source_id in enumerate(self._citations.get(self.here, []), start=1):
             s = self.kb.get("source", source_id)
             year = f" ({s.year})" if s.year else ""
@@ -175,10 +181,10 @@ class PageMacros:
 
     def pressure_scale(self) -> str:
         """The 0–5 pressure scale with the matching level of Walton's scale."""
-        rows = ["| Level | Name | What it feels like | Walton's scale |", "|---|---|---|---|"]
+        rows = [table_head(_("Level"), _("Name"), _("What it feels like"), _("Walton's scale"))]
         for level, p in self.vocab.pressure.items():
-            walton = f"level {p.walton}" if p.walton else "below level 1"
-            rows.append(f"| {level} | {md(p.label)} | {md(p.description)} | {walton} |")
+            walton = _("level %(n)s", n=p.walton) if p.walton else _("below level 1")
+            rows.append(f"| {level} | {md(p.label)} | {md(p.description)} | {md(walton)} |")
         return "\n".join(rows) + "\n"
 
     def visit_check(self) -> str:
@@ -204,7 +210,7 @@ class PageMacros:
 
     def grade_table(self) -> str:
         """What each evidence grade means."""
-        rows = ["| Grade | What it means |", "|---|---|"]
+        rows = [table_head(_("Grade"), _("What it means"))]
         rows += [f"| {md(g.label)} | {md(g.meaning)} |" for g in self.vocab.evidence_grades.values()]
         return "\n".join(rows) + "\n"
 

@@ -22,6 +22,7 @@ from ..kb.knowledge import Key, KnowledgeBase, parse_any_ref, related
 from ..kb.reviews import due, next_review
 from . import body_map, urls
 from .escape import json_script, slugify
+from .i18n import _
 from .jinja import render_html, use_templates
 
 
@@ -51,6 +52,7 @@ class Edition:
     english: frozenset = frozenset()
     stale: frozenset = frozenset()
     about: object = None          # who translated (kb.translations.About)
+    english_vocabulary: object = None   # the English labels, for the parts that stay in English
 
     def in_english(self, key) -> bool:
         return self.language != "en" and key in self.english
@@ -106,6 +108,8 @@ class Tools:
         # Text a translation leaves in English (student detail, facts as written) on a page in
         # another language: marked so screen readers and translators know.
         self.english = Markup(' lang="en"') if edition.language != "en" and not self.fallback else Markup("")
+        self.own_language = Markup(f' lang="{edition.language}"') if self.english else Markup("")
+        self.en_vocab = edition.english_vocabulary or self.vocab
         if entry is not None:
             for _, marker, value in walk(entry, Ref):
                 if marker.kind == "source" and value not in self.citations:
@@ -113,6 +117,7 @@ class Tools:
 
     # -- headings and links -------------------------------------------------------------------
     def heading(self, level: int, text: str, anchor: str | None = None) -> Markup:
+        text = text.unescape() if isinstance(text, Markup) else text  # a translated word: plain text
         anchor = anchor or slugify(text) or "section"
         base, n = anchor, 0
         while anchor in self._ids:
@@ -122,7 +127,7 @@ class Tools:
         self.headings.append(Heading(level, anchor, text))
         marker = " data-search-exclude" if self.exclude_sections and level > 1 else ""
         return Markup(f'<h{level}{marker} id="{anchor}">{escape(text)}<a class="headerlink" '
-                      f'href="#{anchor}" title="Permanent link">&para;</a></h{level}>')
+                      f'href="#{anchor}" title="{escape(_("Permanent link"))}">&para;</a></h{level}>')
 
     def link(self, entry: Entry, anchor: str = "") -> Markup:
         return self.pages.link(self.src, entry, anchor)
@@ -319,11 +324,11 @@ class Pages:
         if table is not None and letters:
             for row, entry in zip(table.rows, entries):
                 row["id"] = letters.get(entry.id, "")
-        context = dict(kind=name, title=words.label, entries=entries, intro=kind.intro,
+        context = dict(kind=name, title=words.label, entries=entries, intro=_(kind.intro) if kind.intro else "",
                        letters=list(dict.fromkeys(letters.values())), anchors=letters,
                        table=tools.table(table) if table else "",
                        **kind.index_context(entries, tools))
-        meta = {"title": words.label, "description": f"All {words.label.lower()} in the knowledge base.",
+        meta = {"title": words.label, "description": _("All %(kind)s in the knowledge base.", kind=words.label.lower()),
                 "kb_kind": f"{name}-index"}
         structured = getattr(kind, "index_structured_data", None)
         if structured:
@@ -341,8 +346,8 @@ class Pages:
         conditions = self.kb.of_kind("condition")
         used = {r.technique for c in conditions for r in c.evidence}
         techniques = [t for t in self.kb.of_kind("technique") if t.id in used]
-        meta = {"title": "Evidence map", "kb_kind": "evidence", "hide": ["navigation", "toc"],
-                "description": "How strong the research is for each technique and condition."}
+        meta = {"title": _("Evidence map"), "kb_kind": "evidence", "hide": ["navigation", "toc"],
+                "description": _("How strong the research is for each technique and condition.")}
         by_grade = [(c, [(grade, [self.kb.get("technique", r.technique) for r in c.evidence
                                   if r.grade == grade]) for grade in tools.vocab.evidence_grades])
                     for c in conditions]
@@ -367,16 +372,17 @@ class Pages:
                    for fmt, path in (("JSON", f"api/{kind}.json"), ("CSV", f"api/{kind}.csv"),
                                      ("JSON Schema", f"api/schema/{kind}.schema.json"))})
                  for kind in kinds.KINDS if self.kb.of_kind(kind)]
-        meta = {"title": "Open data", "kb_kind": "open-data",
-                "description": "The whole knowledge base as JSON and CSV, with a JSON Schema per kind."}
+        meta = {"title": _("Open data"), "kb_kind": "open-data",
+                "description": _("The whole knowledge base as JSON and CSV, with a JSON Schema per kind.")}
         return self._page(urls.OPEN_DATA_PAGE, "open_data.html.j2", tools, meta, files=files,
+                          example=Markup('<code>"origins": ["per-henrik-ling"]</code>'),
                           everything=urls.file_link(urls.OPEN_DATA_PAGE, "api/all.json", self.directory_urls))
 
     def review_page(self) -> GeneratedPage:
         """The editors' dashboard: what is due for review (kept out of the navigation and search)."""
         tools = Tools(self, urls.REVIEW_PAGE)
-        meta = {"title": "Review dashboard", "kb_kind": "review", "search": {"exclude": True},
-                "description": "What is due for review, for the site's editors."}
+        meta = {"title": _("Review dashboard"), "kb_kind": "review", "search": {"exclude": True},
+                "description": _("What is due for review, for the site's editors.")}
         return self._page(urls.REVIEW_PAGE, "review.html.j2", tools, meta, today=self.today,
                           due=due(self.kb, self.today, self.signoffs))
 
@@ -385,8 +391,8 @@ class Pages:
         regions = [(tools.page_link(urls.region_page(r), label),
                     len(self._in_region("technique", r)), len(self._in_region("condition", r)))
                    for r, label in self.kb.vocabulary.body_regions.items()]
-        meta = {"title": "Body regions", "kb_kind": "regions",
-                "description": "Techniques and conditions by part of the body."}
+        meta = {"title": _("Body regions"), "kb_kind": "regions",
+                "description": _("Techniques and conditions by part of the body.")}
         figure = body_map.svg(self.kb.vocabulary.body_regions,
                               lambda region: tools.url(urls.region_page(region)))
         return self._page(urls.REGIONS_INDEX, "regions_index.html.j2", tools, meta, regions=regions,
@@ -400,7 +406,7 @@ class Pages:
         tools = Tools(self, src)
         label = self.kb.vocabulary.body_regions[region]
         meta = {"title": label, "kb_kind": "region", "tags": [label],
-                "description": f"Massage techniques and conditions of the {label.lower()}."}
+                "description": _("Massage techniques and conditions of the %(region)s.", region=label.lower())}
         conditions = self._in_region("condition", region)
         own = self._in_region("technique", region)
         graded = {r.technique for c in conditions for r in c.evidence}

@@ -13,6 +13,10 @@
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var params = new URLSearchParams(window.location.search);
     var sort = null;  // {column, ascending}
+    // The page's words (translated by the template), with {name} filled in.
+    function words(attribute, values) {
+      return (form.getAttribute(attribute) || "").replace(/\{(\w+)\}/g, function (_, k) { return values[k]; });
+    }
     fields.forEach(function (el) { if (params.has(el.name)) el.value = params.get(el.name); });
 
     function state() {
@@ -37,7 +41,7 @@
         row.hidden = !ok;
         if (ok) shown += 1;
       });
-      count.textContent = shown + " of " + rows.length + " shown";
+      count.textContent = words("data-shown", {shown: shown, total: rows.length});
       remember();
     }
     function sortBy(index, ascending) {
@@ -65,7 +69,7 @@
       button.type = "button";
       button.className = "kb-sort";
       button.textContent = th.textContent;
-      button.setAttribute("aria-label", th.textContent + ": sort by this column");
+      button.setAttribute("aria-label", words("data-sort", {column: th.textContent}));
       button.addEventListener("click", function () {
         sortBy(index, !(sort && sort.column === index && sort.ascending));
       });
@@ -75,7 +79,7 @@
     var clear = document.createElement("button");
     clear.type = "button";
     clear.className = "kb-clear";
-    clear.textContent = "Clear filters";
+    clear.textContent = words("data-clear", {});
     clear.addEventListener("click", function () {
       fields.forEach(function (el) { el.value = ""; });
       sortBy(null);

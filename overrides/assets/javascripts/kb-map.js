@@ -38,7 +38,7 @@
         });
         list.querySelectorAll("a[data-category]").forEach(function (a) { a.hidden = !columnShown(a); });
       }
-      count.textContent = rows + " conditions, " + columns + " techniques shown";
+      count.textContent = (form.getAttribute("data-shown") || "").replace("{rows}", rows).replace("{columns}", columns);
       var state = {};
       selects.forEach(function (s) { if (s.value) state[s.name] = s.value; });
       var query = new URLSearchParams(state).toString();

@@ -13,9 +13,8 @@
     document.querySelectorAll("[data-kb-visit]").forEach(function (section) {
       section.hidden = ticked.indexOf(section.getAttribute("data-kb-visit")) < 0;
     });
-    status.textContent = ticked.length
-      ? ticked.length + (ticked.length === 1 ? " situation" : " situations") + " ticked: read the notes below."
-      : empty;
+    status.textContent = ticked.length === 0 ? empty : ticked.length === 1 ? form.getAttribute("data-one")
+      : form.getAttribute("data-many").replace("{n}", ticked.length);
   }
   boxes.forEach(function (b) { b.addEventListener("change", update); });
   form.querySelector("[data-kb-visit-print]").addEventListener("click", function () { window.print(); });
