@@ -15,11 +15,12 @@ $(VENV)/.test: requirements-test.txt requirements.txt $(VENV)/.runtime
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-serve: $(VENV)/.runtime          ## build and serve the site on http://127.0.0.1:8000
-	$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
+serve: $(VENV)/.runtime          ## build and serve the site, both languages, on http://127.0.0.1:8000
+	KB_EDITIONS=all $(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
 
-build: $(VENV)/.runtime          ## build the site into site/
+build: $(VENV)/.runtime          ## build both languages into site/ (Spanish in site/es/) to deploy
 	$(PY) -m mkdocs build --strict
+	$(PY) -m mkdocs build --strict -f mkdocs.es.yml
 
 check: $(VENV)/.runtime          ## validate the data only
 	$(PY) -m macros check

@@ -66,6 +66,8 @@ def on_config(config):
     editions(config, output)
     config.theme["kb_disclaimer"] = config.extra.get("disclaimer", "")
     config.theme["kb_clinic"] = None
+    about = output.edition.about
+    config.theme["kb_translation"] = about.statement if about is not None else ""
     config.watch.extend(str(layer / "data") for layer in site.layers if (layer / "data").is_dir())
     if site.clinic is not None:
         brand(config, site.clinic, folder)
@@ -143,7 +145,7 @@ def on_page_markdown(markdown, page, config, files):
             vocab = current(config).kb.vocabulary
             page.meta["kb_review"] = {
                 "on": record.last.on.isoformat(), "on_label": i18n.date(record.last.on),
-                "by": record.last.by or "", "note": record.last.note or "",
+                "by": i18n.name(record.last.by or ""), "note": record.last.note or "",
                 "checked": [vocab.review_checks[c].label.lower() for c in record.last.checked],
                 "next": reviews.page_next_review(record, vocab).isoformat(),
                 "next_label": i18n.month(reviews.page_next_review(record, vocab))}
@@ -219,6 +221,46 @@ def point_alternates(config, url: str) -> list[dict]:
 def on_page_context(context, page, config, nav):
     page.meta["kb_alternates"] = point_alternates(config, page.url)
     return context
+
+
+def edition_configs(config) -> list[tuple[str, Path]]:
+    """``(language, config file)`` of each other edition of this site: ``mkdocs.<lang>.yml``
+    beside this one (the Spanish edition of the shipped site is ``mkdocs.es.yml``)."""
+    here = Path(config.config_file_path)
+    found = []
+    for edition in config.extra.get("kb_editions") or []:
+        path = here.with_name(f"mkdocs.{edition['lang']}.yml")
+        if edition["lang"] != config.theme["language"] and path.is_file():
+            found.append((edition["lang"], path))
+    return found
+
+
+def on_serve(server, config, builder):
+    """With ``KB_EDITIONS=all`` (``make serve``), ``mkdocs serve`` of the English site also builds
+    every other edition into ``<lang>/`` of the served folder after each rebuild, so the language
+    selector works while editing; without it, serving either config alone reloads faster."""
+    import os
+    if os.environ.get("KB_EDITIONS") != "all" or config.theme["language"] != "en":
+        return server
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    others = edition_configs(config)
+
+    def build_others():
+        for language, path in others:
+            other = load_config(str(path), site_dir=str(Path(config.site_dir) / language))
+            other.site_url = config.site_url.rstrip("/") + f"/{language}/"
+            build(other, dirty=False)
+
+    def build_all(cfg=None):
+        builder(cfg)
+        build_others()
+
+    build_others()
+    server.builder = build_all
+    for _, path in others:  # their pages are under content/, which serve watches already
+        server.watch(str(path))
+    return server
 
 
 def on_post_page(output, page, config):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
@@ -256,9 +257,19 @@ def _language_files(found: Translations, language: str, folder: Path, kb, layer:
             bad = [k for k, v in data.items() if not (isinstance(k, str) and isinstance(v, str) and v.strip())]
             problems += [Problem(shown, line_of(lines, (k,)), str(k), "give the English text as the key "
                                  "and its translation as text") for k in bad]
+            for key, value in data.items():
+                if key not in bad and _slots(key) != _slots(value):
+                    bad.append(key)
+                    problems.append(Problem(shown, line_of(lines, (key,)), key[:40], "keep the same "
+                                            f"placeholders as the English ({', '.join(sorted(_slots(key))) or 'none'})"))
             found.interface.setdefault(language, {}).update(
                 {k: v for k, v in data.items() if k not in bad})
     return problems
+
+
+def _slots(text: str) -> set[str]:
+    """The values a text has filled in when it is shown: %(name)s, {name}, and %% for a %."""
+    return set(re.findall(r"%\(\w+\)[sd]|\{\w+\}|%%", text))
 
 
 def localize(kb, translations: Translations, language: str):

@@ -16,9 +16,11 @@ from ..render.escape import csv_cell
 LICENCE = "CC BY 4.0 (content); see the project README"
 
 
-def records(kb: KnowledgeBase, kind: str) -> list[dict]:
-    """Each entry as data, with its last review date and when its next review is due."""
+def records(kb: KnowledgeBase, kind: str, language: str = "en", english=frozenset()) -> list[dict]:
+    """Each entry as data, with its last review date, when its next review is due, and the
+    language its text is in (an edition in another language shows some entries in English)."""
     return [{**e.model_dump(mode="json", exclude={"replaces"}),
+             "language": "en" if (kind, e.id) in english else language,
              "last_reviewed": e.last_reviewed.isoformat(),
              "next_review_due": next_review(e, kb.vocabulary).isoformat()} for e in kb.of_kind(kind)]
 
@@ -30,6 +32,9 @@ def schema(kind: str, vocabulary) -> dict:
     for name in ("last_reviewed", "next_review_due"):
         item["properties"][name] = {"type": "string", "format": "date"}
         item.setdefault("required", []).append(name)
+    item["properties"]["language"] = {"type": "string", "pattern": "^[a-z]{2}$",
+                                      "description": "the language of the entry's text"}
+    item["required"].append("language")
     defs = item.pop("$defs", {})  # nested models: their $refs point at the document root
     _closed_lists(model, item, defs, vocabulary)
     document = {"$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -92,11 +97,13 @@ def _nested_models(info) -> list[type]:
     return found
 
 
-def write(kb: KnowledgeBase, folder: Path) -> None:
+def write(kb: KnowledgeBase, folder: Path, language: str = "en", english=frozenset()) -> None:
+    """The export of one edition: ``language`` is its language, ``english`` the keys of the
+    entries it shows in English."""
     (folder / "schema").mkdir(parents=True, exist_ok=True)
-    combined = {"licence": LICENCE, "kinds": {}}
+    combined = {"licence": LICENCE, "language": language, "kinds": {}}
     for kind in kinds.KINDS:
-        rows = records(kb, kind)
+        rows = records(kb, kind, language, english)
         if not rows:
             continue
         combined["kinds"][kind] = rows

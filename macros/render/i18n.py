@@ -34,6 +34,11 @@ class Interface:
             return text
         return found
 
+    def name(self, text: str) -> str:
+        """A name from the data that the catalog may give in this language ("Editorial team");
+        any other name stays as written."""
+        return self.catalog.get(text, text) if self.language != "en" else text
+
     def gettext(self, text: str, **values) -> str:
         text = self.lookup(text)
         return text % values if values else text
@@ -68,6 +73,10 @@ def gettext(text: str, **values) -> str:
 
 def ngettext(singular: str, plural: str, n: int, **values) -> str:
     return CURRENT.ngettext(singular, plural, n, **values)
+
+
+def name(text: str) -> str:
+    return CURRENT.name(text)
 
 
 def date(day: dt.date) -> str:

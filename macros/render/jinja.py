@@ -32,6 +32,7 @@ HTML.install_gettext_callables(lambda text: escape(i18n.lookup(text)),
                                newstyle=True)
 HTML.filters["date"] = lambda day: i18n.date(day)
 HTML.filters["month"] = lambda day: i18n.month(day)
+HTML.filters["name"] = lambda text: i18n.name(text)
 
 
 def use_templates(folder) -> None:
