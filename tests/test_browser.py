@@ -385,3 +385,61 @@ def test_the_visit_check_shows_what_applies_and_keeps_nothing(page, base_url):
     assert "1 situation ticked" in page.locator("[data-kb-visit-status]").inner_text()
     assert page.url.endswith("/before-your-visit/")               # nothing in the address
     assert page.evaluate(stored) == before
+
+
+# ---- The Spanish edition (es/) -----------------------------------------------------------------
+SPANISH_PAGES = ["", "conditions/low-back-pain/", "techniques/swedish-massage/", "therapies/yoga/",
+                 "history/per-henrik-ling/", "credentials/mblex/", "sources/lbp-furlan-2015/",
+                 "glossary/fascia/", "faq/what-is-medical-massage/", "contexts/pregnancy/",
+                 "conditions/", "evidence/", "regions/lower-back/", "safety/", "before-your-visit/",
+                 "open-data/", "tags/"]
+
+
+def switch_language(page, name):
+    page.locator(".md-header .md-select").hover()
+    page.locator(".md-select__link", has_text=name).click()
+    page.wait_for_load_state()
+
+
+@pytest.mark.parametrize("path", SPANISH_PAGES)
+def test_the_language_selector_leads_to_the_same_page_and_back(page, base_url, path):
+    page.goto(base_url + path)
+    assert page.evaluate("document.documentElement.lang") == "en"
+    switch_language(page, "Español")
+    assert page.url == base_url + "es/" + path
+    assert page.evaluate("document.documentElement.lang") == "es"
+    hreflang = page.locator("head link[rel=alternate][hreflang]")
+    assert sorted(hreflang.evaluate_all("els => els.map(e => e.hreflang)")) == ["en", "es"]
+    switch_language(page, "English")
+    assert page.url == base_url + path
+
+
+def test_an_untranslated_entry_says_so_and_is_marked_english(page, base_url):
+    page.goto(base_url + "es/history/per-henrik-ling/")
+    article = page.locator("article")
+    assert "todavía no está traducida" in article.inner_text()
+    assert article.locator("h1").evaluate("e => e.closest('[lang]').lang") == "en"
+    page.goto(base_url + "es/techniques/swedish-massage/?level=student")
+    student = page.locator(".kb-level--student [lang=en]").first
+    assert student.is_visible()                                  # student detail stays English
+    assert page.locator("h1").evaluate("e => e.closest('[lang]').lang") == "es"
+
+
+@pytest.mark.parametrize("query, expected", [("dolor de espalda", "es/conditions/low-back-pain/"),
+                                             ("lumbago", "es/conditions/low-back-pain/"),
+                                             ("hombro congelado", "es/conditions/frozen-shoulder/")])
+def test_spanish_search_finds_the_words_patients_use_first(page, base_url, query, expected):
+    assert search(page, base_url + "es/", query).endswith(expected)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", ["", "conditions/low-back-pain/", "techniques/swedish-massage/",
+                                  "history/per-henrik-ling/", "conditions/", "before-your-visit/"])
+def test_no_accessibility_violations_in_spanish(browser, base_url, path, scheme):
+    context = browser.new_context(color_scheme="dark" if scheme == "slate" else "light")
+    page = context.new_page()
+    page.goto(base_url + "es/" + path)
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    context.close()
+    assert results.violations_count == 0, results.generate_report()

@@ -38,7 +38,7 @@ def document(entry: Entry, location: str, vocab) -> dict:
     kind = kinds.get(entry.kind)
     lead = [text for text in kind.lead(entry, vocab) if text]
     if entry.aliases:
-        lead.insert(0, "Also known as: " + ", ".join(entry.aliases))
+        lead.insert(0, _("Also known as:") + " " + ", ".join(entry.aliases))
     tags = (*kind.tags(entry, vocab), *entry.aliases, *misspelled(entry.title, vocab))
     return {"location": location, "title": search_text(entry.title),
             "text": " ".join(f"<p>{search_text(text)}</p>" for text in lead),
