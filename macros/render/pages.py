@@ -17,6 +17,7 @@ from typing import Iterable
 from markupsafe import Markup, escape
 
 from .. import kinds
+from ..kb import icd10cm
 from ..kb.fields import Entry, Ref, walk
 from ..kb.knowledge import Key, KnowledgeBase, parse_any_ref, related
 from ..kb.reviews import due, next_review
@@ -118,6 +119,10 @@ class Tools:
     def index_of(entry: Entry) -> str:
         return urls.index_page(entry.kind)
 
+    def code_links(self, codes: Iterable[str]) -> Markup:
+        """Links to the pages of ICD-10-CM codes (each code is its own link text)."""
+        return self.join(self.page_link(urls.code_page(code), code) for code in codes)
+
     def region_links(self, regions: Iterable[str]) -> Markup:
         return self.join(self.page_link(urls.region_page(r), self.vocab.body_regions[r])
                          for r in regions)
@@ -217,6 +222,8 @@ class Pages:
         out.extend(self.region_page(r) for r in self.kb.vocabulary.body_regions)
         out.append(self.review_page())
         out.append(self.open_data_page())
+        codes = icd10cm.code_pages(self.kb.of_kind("condition"), self.kb.vocabulary.icd10cm)
+        out.extend(self.code_page(code, codes) for code in codes)
         return out
 
     # -- entry pages --------------------------------------------------------------------------
@@ -350,6 +357,24 @@ class Pages:
                 "description": "What is due for review, for the site's editors."}
         return self._page(urls.REVIEW_PAGE, "review.html.j2", tools, meta, today=self.today,
                           due=due(self.kb, self.today, self.signoffs))
+
+    def code_page(self, code: str, codes: dict[str, list[Entry]]) -> GeneratedPage:
+        """Where a diagnosis code from a health record leads: the condition pages for an ICD-10-CM
+        code, or for every code under a category (``codes``: every code with a page, and the
+        conditions it leads to). A real page with links, not a redirect, so it works from a file
+        too; kept out of search and the navigation, listed in the sitemap."""
+        src = urls.code_page(code)
+        tools = Tools(self, src)
+        code_list = self.kb.vocabulary.icd10cm
+        rows = [(c, [x for x in c.codes if x == code or icd10cm.falls_under(x, code)])
+                for c in codes[code]]
+        meta = {"title": f"{icd10cm.SYSTEM} {code}", "kb_kind": "code", "search": {"exclude": True},
+                "description": f"Pages on this site for the {icd10cm.SYSTEM} code {code}."}
+        return self._page(src, "code.html.j2", tools, meta, code=code, system=icd10cm.SYSTEM,
+                          category=code_list.is_category(code), title=code_list.codes.get(code),
+                          rows=rows, above=[c for c in codes if icd10cm.falls_under(code, c)],
+                          below=[c for c in codes if icd10cm.falls_under(c, code)],
+                          code_list=self.kb.get("source", code_list.source))
 
     def regions_index(self) -> GeneratedPage:
         tools = Tools(self, urls.REGIONS_INDEX)
