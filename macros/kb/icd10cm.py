@@ -14,25 +14,25 @@ from typing import Annotated, Iterable, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-from .fields import Closed
+from .fields import Closed, _vocabulary
 
 SYSTEM = "ICD-10-CM"
 CODE = re.compile(r"[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?")  # M54.50, I10, F32.A, S13.4XXA
 _UNDOTTED = re.compile(r"[A-Za-z][0-9][0-9A-Za-z][0-9A-Za-z]{1,4}")
-FORMAT = ("a capital letter, two digits or letters, then a dot and up to four more "
-          "(M54.50, I10, S13.4XXA)")
+FORMAT = ("a capital letter, a digit, a digit or capital letter, then a dot and up to four "
+          "digits or capital letters, as in M54.50, I10 or S13.4XXA")
 
 
 def format_problem(code: str) -> str | None:
     """Why ``code`` is not written as the code list writes a code, with the fix where it is plain."""
     if CODE.fullmatch(code):
         return None
-    hint = ""
     if CODE.fullmatch(code.upper()):
-        hint = f": write it in capitals, '{code.upper()}'"
-    elif _UNDOTTED.fullmatch(code):
-        hint = f": write it with its dot, '{code[:3].upper()}.{code[3:].upper()}'"
-    return f"{code!r} is not written as an ICD-10-CM code ({FORMAT}){hint}"
+        return f"{code!r} is not written as an ICD-10-CM code: write it in capitals, '{code.upper()}'"
+    if _UNDOTTED.fullmatch(code):
+        fixed = f"{code[:3]}.{code[3:]}".upper()
+        return f"{code!r} is not written as an ICD-10-CM code: write it with its dot, '{fixed}'"
+    return f"{code!r} is not written as an ICD-10-CM code ({FORMAT})"
 
 
 def falls_under(code: str, category: str) -> bool:
@@ -88,10 +88,7 @@ class CodeList(BaseModel):
 
 def _recorded(code: str, info: ValidationInfo) -> str:
     _well_formed(code)
-    vocabulary = (info.context or {}).get("vocabulary")
-    if vocabulary is None:
-        raise RuntimeError("entries are validated with the site's vocabulary in the context")
-    if code not in vocabulary.icd10cm.known:
+    if code not in _vocabulary(info).icd10cm.known:
         raise ValueError(f"'{code}' is not in the site's ICD-10-CM code list (icd10cm in "
                          "data/vocabulary.yml): check it against the code list and record it there")
     return code
@@ -114,9 +111,14 @@ def code_pages(conditions: Iterable, code_list: CodeList) -> dict[str, list]:
     found: dict[str, list] = {}
     for condition in conditions:
         for code in condition.codes:
-            for target in (code, *(c for c in code_list.categories if falls_under(code, c))):
+            for target in (code, *above(code, code_list.categories)):
                 leads = found.setdefault(target, [])
                 if condition not in leads:
                     leads.append(condition)
     order = list(code_list.known)
     return {code: found[code] for code in sorted(found, key=order.index)}
+
+
+def above(code: str, codes: Iterable[str]) -> list[str]:
+    """The categories among ``codes`` that ``code`` falls under, in their order."""
+    return [category for category in codes if falls_under(code, category)]

@@ -65,7 +65,7 @@ def code_records(kb: KnowledgeBase, directory_urls: bool = True) -> list[dict]:
     found = icd10cm.code_pages(kb.of_kind("condition"), code_list)
     return [CodeRecord(code=code, system=icd10cm.SYSTEM, category=code_list.is_category(code),
                        title=code_list.codes.get(code), conditions=[c.id for c in conditions],
-                       under=[c for c in found if icd10cm.falls_under(code, c)],
+                       under=icd10cm.above(code, found),
                        page=urls.page_url(urls.code_page(code), directory_urls)).model_dump()
             for code, conditions in found.items()]
 

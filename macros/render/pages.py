@@ -338,17 +338,26 @@ class Pages:
         return self._page(src, "evidence.html.j2", tools, meta, table=table)
 
     def open_data_page(self) -> GeneratedPage:
-        """What the open-data export holds: a file per kind, its schema, the licence."""
+        """What the open-data export holds: a file per kind, its schema, the ICD-10-CM codes that
+        lead to pages, the licence."""
         tools = Tools(self, urls.OPEN_DATA_PAGE)
-        files = [(self.kb.vocabulary.kinds[kind].label, len(self.kb.of_kind(kind)),
-                  {fmt: urls.file_link(urls.OPEN_DATA_PAGE, path, self.directory_urls)
-                   for fmt, path in (("JSON", f"api/{kind}.json"), ("CSV", f"api/{kind}.csv"),
-                                     ("JSON Schema", f"api/schema/{kind}.schema.json"))})
+
+        def links(name: str) -> dict[str, str]:
+            return {fmt: urls.file_link(urls.OPEN_DATA_PAGE, path, self.directory_urls)
+                    for fmt, path in (("JSON", f"api/{name}.json"), ("CSV", f"api/{name}.csv"),
+                                      ("JSON Schema", f"api/schema/{name}.schema.json"))}
+        files = [(self.kb.vocabulary.kinds[kind].label, len(self.kb.of_kind(kind)), links(kind))
                  for kind in kinds.KINDS if self.kb.of_kind(kind)]
+        coded = icd10cm.code_pages(self.kb.of_kind("condition"), self.kb.vocabulary.icd10cm)
+        billable = [c for c in coded if not self.kb.vocabulary.icd10cm.is_category(c)]
+        example = max(billable, key=lambda c: len(coded[c]), default=None)  # a shared one
         meta = {"title": "Open data", "kb_kind": "open-data",
                 "description": "The whole knowledge base as JSON and CSV, with a JSON Schema per kind."}
         return self._page(urls.OPEN_DATA_PAGE, "open_data.html.j2", tools, meta, files=files,
-                          everything=urls.file_link(urls.OPEN_DATA_PAGE, "api/all.json", self.directory_urls))
+                          everything=urls.file_link(urls.OPEN_DATA_PAGE, "api/all.json", self.directory_urls),
+                          codes=links("codes") if coded else {}, example=example,
+                          example_page=tools.page_link(urls.code_page(example), f"code/{example}/")
+                          if example else "")
 
     def review_page(self) -> GeneratedPage:
         """The editors' dashboard: what is due for review (kept out of the navigation and search)."""
@@ -372,8 +381,7 @@ class Pages:
                 "description": f"Pages on this site for the {icd10cm.SYSTEM} code {code}."}
         return self._page(src, "code.html.j2", tools, meta, code=code, system=icd10cm.SYSTEM,
                           category=code_list.is_category(code), title=code_list.codes.get(code),
-                          rows=rows, above=[c for c in codes if icd10cm.falls_under(code, c)],
-                          below=[c for c in codes if icd10cm.falls_under(c, code)],
+                          rows=rows, above=icd10cm.above(code, codes),
                           code_list=self.kb.get("source", code_list.source))
 
     def regions_index(self) -> GeneratedPage:
