@@ -132,6 +132,8 @@ def test_the_codes_export_matches_its_schema_and_the_conditions(shipped, built_s
             assert any(c == row["code"] or icd10cm.falls_under(c, row["code"]) for c in carried), row
         assert (built_site / row["page"] / "index.html").is_file()
     assert by_code["M54.50"]["title"] == "Low back pain, unspecified" and by_code["M54.5"]["category"]
+    described = pages(built_site)["open-data/index.html"].links
+    assert {("a.href", "../api/codes.json"), ("a.href", "../api/schema/codes.schema.json")} <= set(described)
     for bad in ({**rows[0], "code": "M54.50/../x"}, {**rows[0], "conditions": "low-back-pain"}):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate([bad], schema)

@@ -7,7 +7,8 @@ from typing import Optional
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ..kb import icd10cm
-from ..kb.fields import (ClientText, Date, Entry, Grade, Name, Region, Strict, Text, distinct, ref)
+from ..kb.fields import (ClientText, Date, Entry, Grade, Name, Region, Strict, Text, _vocabulary,
+                         distinct, ref)
 from .base import Cell, Column, Filter, Kind, Table, pairs
 from .technique import best_grade_cell
 
@@ -63,7 +64,7 @@ class Condition(Entry):
     def _codes_once_and_cited(cls, codes: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
         """Each code once, and the code list they come from among the sources (the page cites it)."""
         icd10cm.distinct_codes(codes)
-        source = info.context["vocabulary"].icd10cm.source
+        source = _vocabulary(info).icd10cm.source
         if codes and "sources" in info.data and source not in info.data["sources"]:
             raise ValueError(f"a condition with codes cites the code list they were checked "
                              f"against: add '{source}' to its sources")

@@ -10,6 +10,7 @@ become markup, a macro or a broken front matter. What differs between kinds come
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
@@ -222,9 +223,13 @@ class Pages:
         out.extend(self.region_page(r) for r in self.kb.vocabulary.body_regions)
         out.append(self.review_page())
         out.append(self.open_data_page())
-        codes = icd10cm.code_pages(self.kb.of_kind("condition"), self.kb.vocabulary.icd10cm)
-        out.extend(self.code_page(code, codes) for code in codes)
+        out.extend(self.code_page(code) for code in self.codes)
         return out
+
+    @functools.cached_property
+    def codes(self) -> dict[str, list[Entry]]:
+        """Each ICD-10-CM code with a page, and the conditions it leads to (``kb/icd10cm``)."""
+        return icd10cm.code_pages(self.kb.of_kind("condition"), self.kb.vocabulary.icd10cm)
 
     # -- entry pages --------------------------------------------------------------------------
     def entry_page(self, entry: Entry) -> GeneratedPage:
@@ -348,15 +353,14 @@ class Pages:
                                       ("JSON Schema", f"api/schema/{name}.schema.json"))}
         files = [(self.kb.vocabulary.kinds[kind].label, len(self.kb.of_kind(kind)), links(kind))
                  for kind in kinds.KINDS if self.kb.of_kind(kind)]
-        coded = icd10cm.code_pages(self.kb.of_kind("condition"), self.kb.vocabulary.icd10cm)
-        billable = [c for c in coded if not self.kb.vocabulary.icd10cm.is_category(c)]
-        example = max(billable, key=lambda c: len(coded[c]), default=None)  # a shared one
+        billable = [c for c in self.codes if not self.kb.vocabulary.icd10cm.is_category(c)]
+        example = max(billable, key=lambda c: len(self.codes[c]), default=None)  # a shared one
         meta = {"title": "Open data", "kb_kind": "open-data",
                 "description": "The whole knowledge base as JSON and CSV, with a JSON Schema per kind."}
         return self._page(urls.OPEN_DATA_PAGE, "open_data.html.j2", tools, meta, files=files,
                           everything=urls.file_link(urls.OPEN_DATA_PAGE, "api/all.json", self.directory_urls),
-                          codes=links("codes") if coded else {}, example=example,
-                          example_page=tools.page_link(urls.code_page(example), f"code/{example}/")
+                          codes=links("codes") if self.codes else {},
+                          example=tools.page_link(urls.code_page(example), f"code/{example}/")
                           if example else "")
 
     def review_page(self) -> GeneratedPage:
@@ -367,21 +371,20 @@ class Pages:
         return self._page(urls.REVIEW_PAGE, "review.html.j2", tools, meta, today=self.today,
                           due=due(self.kb, self.today, self.signoffs))
 
-    def code_page(self, code: str, codes: dict[str, list[Entry]]) -> GeneratedPage:
+    def code_page(self, code: str) -> GeneratedPage:
         """Where a diagnosis code from a health record leads: the condition pages for an ICD-10-CM
-        code, or for every code under a category (``codes``: every code with a page, and the
-        conditions it leads to). A real page with links, not a redirect, so it works from a file
-        too; kept out of search and the navigation, listed in the sitemap."""
+        code, or for every code under a category. A real page with links, not a redirect, so it
+        works from a file too; kept out of search and the navigation, listed in the sitemap."""
         src = urls.code_page(code)
         tools = Tools(self, src)
         code_list = self.kb.vocabulary.icd10cm
         rows = [(c, [x for x in c.codes if x == code or icd10cm.falls_under(x, code)])
-                for c in codes[code]]
+                for c in self.codes[code]]
         meta = {"title": f"{icd10cm.SYSTEM} {code}", "kb_kind": "code", "search": {"exclude": True},
                 "description": f"Pages on this site for the {icd10cm.SYSTEM} code {code}."}
         return self._page(src, "code.html.j2", tools, meta, code=code, system=icd10cm.SYSTEM,
                           category=code_list.is_category(code), title=code_list.codes.get(code),
-                          rows=rows, above=icd10cm.above(code, codes),
+                          rows=rows, above=icd10cm.above(code, self.codes),
                           code_list=self.kb.get("source", code_list.source))
 
     def regions_index(self) -> GeneratedPage:
