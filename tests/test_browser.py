@@ -14,7 +14,7 @@ PAGE_KINDS = ["", "conditions/low-back-pain/", "techniques/swedish-massage/", "t
               "history/per-henrik-ling/", "credentials/mblex/", "sources/lbp-furlan-2015/",
               "glossary/fascia/", "faq/what-is-medical-massage/", "contexts/pregnancy/",
               "conditions/", "techniques/", "sources/", "glossary/", "regions/", "regions/lower-back/",
-              "evidence/", "open-data/", "safety/", "medical-vs-spa/"]
+              "evidence/", "open-data/", "safety/", "medical-vs-spa/", "code/M54.5/"]
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ ONE_OF_EACH = ["techniques/neuromuscular-therapy/", "conditions/frozen-shoulder/
                "history/per-henrik-ling/", "credentials/mblex/", "sources/lbp-furlan-2015/",
                "glossary/fascia/", "faq/what-is-medical-massage/", "regions/lower-back/",
                "medical-vs-spa/", "safety/", "contexts/pregnancy/", "before-your-visit/",
-               "techniques/swedish-massage/?level=student", "open-data/"]
+               "techniques/swedish-massage/?level=student", "open-data/", "code/M54.5/"]
 
 
 @pytest.fixture(scope="module")
@@ -210,7 +210,8 @@ def hostile_url(tmp_path_factory):
 
 
 HOSTILE_PAGES = ["", "about/", "techniques/", "techniques/stroking/", "faq/hostile-answer/",
-                 "glossary/", "glossary/wzxhzdk/", "faq/", "evidence/"]
+                 "glossary/", "glossary/wzxhzdk/", "faq/", "evidence/", "code/M54.2/",
+                 "conditions/neck-ache/"]
 
 
 def test_hostile_data_runs_no_script_on_hover_focus_or_search(browser, hostile_url):

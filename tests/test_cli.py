@@ -15,7 +15,7 @@ def run(*args, cwd):
 def test_check_passes_on_good_data_and_fails_with_every_error(tmp_path):
     folder = copy_fixture("mini", tmp_path / "site")
     ok = run("check", cwd=folder)
-    assert ok.returncode == 0 and ok.stdout.startswith("ok: 11 entries"), ok.stdout + ok.stderr
+    assert ok.returncode == 0 and ok.stdout.startswith("ok: 12 entries"), ok.stdout + ok.stderr
     (folder / "data/faq/does-it-hurt.yml").write_text("title: [\n", encoding="utf-8")
     (folder / "data/glossary/fascia.yml").write_text("title: Fascia\n", encoding="utf-8")
     bad = run("check", cwd=folder)

@@ -15,7 +15,7 @@ import pytest
 
 from macros.kb import site as site_mod
 from macros.kb.problems import DataError
-from sitebuild import built, copy_fixture, mkdocs_build, write_config
+from sitebuild import ROOT, built, copy_fixture, mkdocs_build, write_config
 
 TODAY = dt.date(2026, 11, 25)
 STROKING = "data/techniques/stroking.yml"
@@ -231,6 +231,53 @@ def test_a_graded_claim_without_a_source(site):
 def test_a_web_address_that_is_not_https(site):
     edit(site, "data/credentials/licence.yml", "https://example.org/board", "javascript:alert(1)")
     assert errors(site) == ["data/credentials/licence.yml:9: official_url: must be a full https:// address"]
+
+
+# --- ICD-10-CM codes ----------------------------------------------------------------------------
+
+NECK = "data/conditions/stiff-neck.yml"
+FORMAT = ("(a capital letter, a digit, a digit or capital letter, then a dot and up to four digits or "
+          "capital letters, as in M54.50, I10 or S13.4XXA)")
+
+
+def test_codes_not_written_as_the_code_list_writes_them(site):
+    """A code reaches a URL (code/<code>/) only in the code list's own form: nothing else passes."""
+    edit(site, NECK, "codes: [M54.2]", """codes: [m54.2, M5450, "../../index", 'M54.2"><b>']""")
+    assert errors(site) == [
+        f"{NECK}:12: codes[0]: 'm54.2' is not written as an ICD-10-CM code: write it in capitals, 'M54.2'",
+        f"{NECK}:12: codes[1]: 'M5450' is not written as an ICD-10-CM code: write it with its dot, 'M54.50'",
+        f"{NECK}:12: codes[2]: '../../index' is not written as an ICD-10-CM code {FORMAT}",
+        f"{NECK}:12: codes[3]: 'M54.2\"><b>' is not written as an ICD-10-CM code {FORMAT}"]
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("codes: [M54.2]", "codes: [M54.2, M54.99]", "codes[1]: 'M54.99' is not in the site's ICD-10-CM "
+     "code list (icd10cm in data/vocabulary.yml): check it against the code list and record it there"),
+    ("codes: [M54.2]", "codes: [M54.2, M54, M54.2]", "codes: code 'M54.2' is listed twice"),
+    ("sources: [icd10cm-fy2023]\n", "", "codes: a condition with codes cites the code list they were "
+     "checked against: add 'icd10cm-fy2023' to its sources"),
+])
+def test_codes_not_recorded_listed_twice_or_uncited(site, old, new, message):
+    edit(site, NECK, old, new)
+    assert errors(site) == [f"{NECK}:12: {message}"]
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("  categories: [", "  categories: [M99, ", "category 'M99' has no recorded code beneath it"),
+    ("  categories: [", "  categories: [M54.2, ", "'M54.2' is listed as a code and as a category"),
+    ("  categories: [", "  categories: [M54, ", "category 'M54' is listed twice"),
+    ("    G43.001:", "    G43.00: Migraine without aura, not intractable\n    G43.001:",
+     "'G43.00' has G43.001 beneath it, so it is a category, not a billable code: list it under "
+     "categories"),
+])
+def test_the_recorded_code_list_is_a_hierarchy(site, old, new, message):
+    """A code with codes beneath it is a category (M54.5 since M54.50, M54.51 and M54.59 were put
+    beneath it): the list the site records cannot hold it as a billable code."""
+    text = (ROOT / "data/vocabulary.yml").read_text(encoding="utf-8")
+    assert old in text
+    write(site, "data/vocabulary.yml", text.replace(old, new, 1))
+    line = text[:text.index("\nicd10cm:")].count("\n") + 2
+    assert errors(site) == [f"data/vocabulary.yml:{line}: icd10cm: {message}"]
 
 
 # --- References ----------------------------------------------------------------------------------

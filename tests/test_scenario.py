@@ -74,6 +74,27 @@ def test_open_data_export(mini):
     assert (mini / "api" / "schema" / "technique.schema.json").exists()
 
 
+def test_a_code_leads_to_its_conditions_and_a_category_to_every_condition_under_it(mini):
+    """Sore back carries M54.50 and M54.59, stiff neck M54.2; the code list records the categories
+    M54 and M54.5 (and others no condition falls under)."""
+    html = pages(mini)
+    assert ("a.href", "../../conditions/stiff-neck/") in html["code/M54.2/index.html"].links
+    group = html["code/M54/index.html"].links
+    assert ("a.href", "../../conditions/stiff-neck/") in group and \
+        ("a.href", "../../conditions/sore-back/") in group
+    low = html["code/M54.5/index.html"].links
+    assert ("a.href", "../../conditions/sore-back/") in low
+    assert ("a.href", "../../conditions/stiff-neck/") not in low
+    assert {("a.href", "../M54.50/"), ("a.href", "../M54.59/"), ("a.href", "../M54/")} <= set(low)
+    assert ("a.href", "../../code/M54.2/") in html["conditions/stiff-neck/index.html"].links
+    data = json.loads((mini / "api" / "codes.json").read_text(encoding="utf-8"))
+    assert {r["code"]: r["conditions"] for r in data} == {
+        "M54": ["sore-back", "stiff-neck"], "M54.2": ["stiff-neck"], "M54.5": ["sore-back"],
+        "M54.50": ["sore-back"], "M54.59": ["sore-back"]}
+    assert not [p for p in html if p.startswith("code/") and p.split("/")[1] not in
+                {r["code"] for r in data}], "a code page that no condition leads to"
+
+
 def test_adding_one_yaml_file_adds_a_page_everywhere(tmp_path):
     """One new file: its page, its index row, search, and the backlinks of what it references."""
     folder = copy_fixture("mini", tmp_path / "site-src")

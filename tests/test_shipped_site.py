@@ -11,7 +11,8 @@ import pytest
 
 from htmlsite import broken_links, pages
 from macros import kinds
-from macros.kb import yamlsource
+from macros.kb import icd10cm, yamlsource
+from macros.outputs import export
 from macros.render import urls
 
 from conftest import ROOT as PROJECT_ROOT  # noqa: E402
@@ -82,11 +83,60 @@ def test_every_entry_page_carries_valid_json_ld(shipped, built_site):
         if kind == "condition":
             assert about["@type"] == "MedicalCondition" and about["signOrSymptom"]
             assert "possibleTreatment" in about
+            assert about.get("code", []) == [{"@type": "MedicalCode", "codeValue": code,
+                                              "codingSystem": "ICD-10-CM"} for code in entry.codes]
         if kind == "technique":
             assert about["@type"] == "MedicalTherapy" and "contraindication" in about
     faq = html["faq/index.html"]
     [block] = [json.loads(s["body"]) for s in faq.scripts if s["attrs"].get("type") == "application/ld+json"]
     assert block["@type"] == "FAQPage" and len(block["mainEntity"]) == len(shipped.kb.of_kind("faq"))
+
+
+def test_a_diagnosis_code_leads_to_its_condition_pages(shipped, built_site):
+    """/code/M54.50/ and its category /code/M54.5/ lead to low back pain; a code two conditions
+    carry lists both; the condition page links its codes. Code pages stay out of search and the
+    navigation, and are in the sitemap."""
+    html = pages(built_site)
+    back, sciatica = "../../conditions/low-back-pain/", "../../conditions/sciatica/"
+    for code in ("M54.50", "M54.5"):
+        assert ("a.href", back) in html[f"code/{code}/index.html"].links, code
+        assert ("a.href", sciatica) not in html[f"code/{code}/index.html"].links, code
+    shared = html["code/M54.40/index.html"].links
+    assert ("a.href", back) in shared and ("a.href", sciatica) in shared
+    for condition in shipped.kb.of_kind("condition"):
+        page = html[f"conditions/{condition.id}/index.html"]
+        for code in condition.codes:
+            assert ("a.href", f"../../conditions/{condition.id}/") in html[f"code/{code}/index.html"].links
+            assert ("a.href", f"../../code/{code}/") in page.links
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert [d["location"] for d in index["docs"] if d["location"].startswith("code/")] == []
+    assert [href for _, href in html["index.html"].links if "code/" in href] == []  # nav and home
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/massage-kb/code/M54.50/<" in sitemap and "/massage-kb/code/M54.5/<" in sitemap
+
+
+def test_the_codes_export_matches_its_schema_and_the_conditions(shipped, built_site):
+    api = built_site / "api"
+    rows = json.loads((api / "codes.json").read_text(encoding="utf-8"))
+    schema = json.loads((api / "schema" / "codes.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(rows, schema)
+    assert [export.CodeRecord.model_validate(r).model_dump() for r in rows] == rows  # round trip
+    by_code = {r["code"]: r for r in rows}
+    for condition in shipped.kb.of_kind("condition"):
+        for code in condition.codes:
+            assert condition.id in by_code[code]["conditions"]
+            assert all(condition.id in by_code[category]["conditions"] for category in by_code[code]["under"])
+    for row in rows:
+        for condition_id in row["conditions"]:
+            carried = shipped.kb.get("condition", condition_id).codes
+            assert any(c == row["code"] or icd10cm.falls_under(c, row["code"]) for c in carried), row
+        assert (built_site / row["page"] / "index.html").is_file()
+    assert by_code["M54.50"]["title"] == "Low back pain, unspecified" and by_code["M54.5"]["category"]
+    described = pages(built_site)["open-data/index.html"].links
+    assert {("a.href", "../api/codes.json"), ("a.href", "../api/schema/codes.schema.json")} <= set(described)
+    for bad in ({**rows[0], "code": "M54.50/../x"}, {**rows[0], "conditions": "low-back-pain"}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate([bad], schema)
 
 
 def test_pages_carry_description_open_graph_and_canonical(built_site):

@@ -119,6 +119,26 @@ def test_tooltips_escape_twice_for_material_which_inserts_them_as_html(hostile):
     assert html.unescape(once).startswith("<img src=x onerror=")  # what Material shows, as text
 
 
+def test_a_code_page_shows_hostile_condition_titles_as_text(hostile):
+    """The attacker's neck ache shares M54.2 with the shipped stiff neck: the code page lists both,
+    with the hostile title and summary as text; its code, checked against the code list's form,
+    is the only thing from the data in the page's address."""
+    body = page(hostile, "code/M54.2/index.html")
+    items = re.findall(r"<li><a href=\"([^\"]+)\">(.*?)</a>: (.*?)</li>", body)
+    assert [(href, text_of(title)) for href, title, _ in items] == [
+        ("../../conditions/neck-ache/", 'Neck ache</a><script>window.__pwned="code"</script>'
+         '<img src=x onerror="window.__pwned=\'code\'">'),
+        ("../../conditions/stiff-neck/", "Stiff neck")]
+    assert text_of(items[0][2]) == '<b onmouseover="window.__pwned=\'code summary\'">Sore</b> neck.'
+    condition = page(hostile, "conditions/neck-ache/index.html")
+    [ld] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', condition, re.S)
+    data = json.loads(ld)
+    assert data["about"]["name"].startswith("Neck ache</a><script>")
+    assert data["about"]["code"] == [{"@type": "MedicalCode", "codeValue": "M54.2",
+                                      "codingSystem": "ICD-10-CM"}]
+    assert "</script>" not in ld and "<img" not in ld
+
+
 # --- Markup from data ---------------------------------------------------------------------------
 
 def test_markdown_block_syntax_in_data_stays_text(hostile):

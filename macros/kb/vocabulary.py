@@ -11,6 +11,7 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .icd10cm import CodeList
 from .problems import DataError, Problem, display_path
 from .yamlsource import read_mapping
 
@@ -73,6 +74,12 @@ class Vocabulary(_Strict):
     review_intervals: dict[str, int]
     misspellings: dict[str, tuple[str, ...]] = {}
     eras: tuple[Era, ...] = Field(min_length=1)
+    icd10cm: CodeList = CodeList()
+
+    @property
+    def icd10cm_codes(self) -> dict[str, str]:
+        """The ICD-10-CM codes and categories a condition may carry (see ``kb/icd10cm``)."""
+        return self.icd10cm.known
 
     def review_interval(self, kind: str) -> int:
         """Months between reviews of an entry of ``kind`` (or a hand-written ``page``)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..kb.icd10cm import CODE
 from .base import Kind
 from . import condition, context, credential, faq, glossary, history, source, technique, therapist, therapy
 
@@ -38,15 +39,18 @@ def models() -> dict[str, type]:
     return {name: kind.model for name, kind in KINDS.items()}
 
 
-GENERATED_FOLDERS = {"regions"}  # pages made from the data that belong to no kind
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Pages made from the data that belong to no kind: their folder, and how their names are written.
+GENERATED_FOLDERS = {"regions": _SLUG, "code": CODE}
 GENERATED_PAGES = {"evidence.md", "review.md", "open-data.md"}
 
 
 def is_generated(page: str) -> bool:
     """Whether ``page`` is where a page made from the data lives (an index, an entry, a region,
-    the evidence matrix); the entry itself may or may not exist."""
+    an ICD-10-CM code, the evidence matrix); the entry itself may or may not exist."""
     if page in GENERATED_PAGES:
         return True
     folder, _, name = page.rpartition("/")
-    return (folder in by_folder() or folder in GENERATED_FOLDERS) and \
-        re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*\.md", name) is not None
+    stem, dot, suffix = name.rpartition(".")
+    pattern = _SLUG if folder in by_folder() else GENERATED_FOLDERS.get(folder)
+    return bool(pattern and dot and suffix == "md" and pattern.fullmatch(stem))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from ..kb.fields import (ClientText, Date, Entry, Grade, Name, Region, Strict, Text, distinct, ref)
+from ..kb import icd10cm
+from ..kb.fields import (ClientText, Date, Entry, Grade, Name, Region, Strict, Text, _vocabulary,
+                         distinct, ref)
 from .base import Cell, Column, Filter, Kind, Table, pairs
 from .technique import best_grade_cell
 from ..render.i18n import _
@@ -53,8 +55,21 @@ class Condition(Entry):
     session: ClientText
     self_care: tuple[ClientText, ...] = Field(min_length=1)
     therapies: tuple[ref("therapy"), ...] = ()
+    codes: tuple[icd10cm.Code, ...] = Field((), description="its ICD-10-CM codes (billable codes or "
+                                            "categories of the site's code list), as the code list writes them")
 
     _one_row_per_technique = field_validator("evidence")(distinct("technique", "technique '{}' has two evidence rows; merge them"))
+
+    @field_validator("codes")
+    @classmethod
+    def _codes_once_and_cited(cls, codes: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        """Each code once, and the code list they come from among the sources (the page cites it)."""
+        icd10cm.distinct_codes(codes)
+        source = _vocabulary(info).icd10cm.source
+        if codes and "sources" in info.data and source not in info.data["sources"]:
+            raise ValueError(f"a condition with codes cites the code list they were checked "
+                             f"against: add '{source}' to its sources")
+        return codes
 
 
 def evidence_rows(condition: Condition, kb) -> list:
@@ -81,7 +96,8 @@ class ConditionKind(Kind):
 
     def context(self, e, page):
         return dict(rows=evidence_rows(e, page.kb), therapies=page.entries("therapy", e.therapies),
-                    contexts=page.kb.backlinks((self.name, e.id), "context"))
+                    contexts=page.kb.backlinks((self.name, e.id), "context"),
+                    code_source=page.vocab.icd10cm.source)
 
     def table(self, entries, page):
         kb, vocab = page.kb, page.vocab
@@ -125,6 +141,9 @@ class ConditionKind(Kind):
                                       for t, r in evidence_rows(entry, kb)
                                       if r.grade not in ("insufficient", "evidence-against")]
         about["signOrSymptom"] = [{"@type": "MedicalSignOrSymptom", "name": t} for t in entry.red_flags]
+        if entry.codes:
+            about["code"] = [{"@type": "MedicalCode", "codeValue": code, "codingSystem": icd10cm.SYSTEM}
+                             for code in entry.codes]
         return about
 
 

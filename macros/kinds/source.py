@@ -128,7 +128,7 @@ class SourceKind(Kind):
         """Notices: a source nobody cites (sources cited only by hidden entries are still cited:
         hiding is the site's choice), and an article without a DOI or PMID. Errors: an entry
         whose only sources are encyclopedias (an encyclopedia may stand only beside a better
-        source)."""
+        source; a code list, which a condition cites for its codes, is no evidence either way)."""
         cited = {link.target for link in across.links if link.target[0] == self.name}
         cited |= {(self.name, value) for item in across.hidden.values()
                   for _, marker, value in walk(item.entry, Ref) if marker.kind == self.name}
@@ -142,7 +142,8 @@ class SourceKind(Kind):
         for key, item in sorted(across.loaded.items()):
             if key[0] == self.name:
                 continue
-            named = {v for _, m, v in walk(item.entry, Ref) if m.kind == self.name}
+            named = {v for _, m, v in walk(item.entry, Ref) if m.kind == self.name
+                     and getattr(sources.get(v), "source_type", "") != "classification"}  # a code list
             cited_here = named & set(sources)
             types = {sources[i].source_type for i in cited_here}
             if types == {"encyclopedia"} and cited_here == named:

@@ -1,16 +1,22 @@
 """Open data: the knowledge base as JSON (one file per kind and one combined), CSV, and a JSON
-Schema per kind generated from the models."""
+Schema per kind generated from the models; and the ICD-10-CM codes that lead to condition pages
+(``codes.json``, for a patient portal or record system to link its patients' diagnoses)."""
 from __future__ import annotations
 
 import csv
 import io
 import json
 from pathlib import Path
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from .. import kinds
+from ..kb import icd10cm
 from ..kb.fields import Closed
 from ..kb.knowledge import KnowledgeBase
 from ..kb.reviews import next_review
+from ..render import urls
 from ..render.escape import csv_cell
 
 LICENCE = "CC BY 4.0 (content); see the project README"
@@ -42,6 +48,38 @@ def schema(kind: str, vocabulary) -> dict:
     if defs:
         document["$defs"] = defs
     return document
+
+
+class CodeRecord(BaseModel):
+    """One ICD-10-CM code or category with a page on the site: a row of ``codes.json``."""
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    code: str = Field(pattern=f"^{icd10cm.CODE.pattern}$", description="as the code list writes it")
+    system: Literal["ICD-10-CM"]
+    category: bool = Field(description="a category (codes beneath it, not billable itself) "
+                           "rather than a billable code")
+    title: Optional[str] = Field(description="its title in the code list; none for a category")
+    conditions: list[str] = Field(description="ids of the conditions it leads to (condition.json)")
+    under: list[str] = Field(description="the categories with a page that it falls under")
+    page: str = Field(description="its page, relative to the site's address: it lists the "
+                      "condition pages with links")
+
+
+def code_records(kb: KnowledgeBase, directory_urls: bool = True) -> list[dict]:
+    """Each code with a page, in the code list's order."""
+    code_list = kb.vocabulary.icd10cm
+    found = icd10cm.code_pages(kb.of_kind("condition"), code_list)
+    return [CodeRecord(code=code, system=icd10cm.SYSTEM, category=code_list.is_category(code),
+                       title=code_list.codes.get(code), conditions=[c.id for c in conditions],
+                       under=icd10cm.above(code, found),
+                       page=urls.page_url(urls.code_page(code), directory_urls)).model_dump()
+            for code, conditions in found.items()]
+
+
+def code_schema(vocabulary) -> dict:
+    item = CodeRecord.model_json_schema(mode="serialization")
+    item["properties"]["code"]["enum"] = list(vocabulary.icd10cm_codes)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "ICD-10-CM codes with a page", "type": "array", "items": item}
 
 
 def _csv(rows: list[dict]) -> str:
@@ -97,17 +135,24 @@ def _nested_models(info) -> list[type]:
     return found
 
 
-def write(kb: KnowledgeBase, folder: Path, language: str = "en", english=frozenset()) -> None:
+def _table(folder: Path, name: str, rows: list[dict], table_schema: dict) -> None:
+    _dump(folder / f"{name}.json", rows)
+    (folder / f"{name}.csv").write_text(_csv(rows), encoding="utf-8")
+    _dump(folder / "schema" / f"{name}.schema.json", table_schema)
+
+
+def write(kb: KnowledgeBase, folder: Path, directory_urls: bool = True, language: str = "en",
+          english=frozenset()) -> None:
     """The export of one edition: ``language`` is its language, ``english`` the keys of the
     entries it shows in English."""
     (folder / "schema").mkdir(parents=True, exist_ok=True)
     combined = {"licence": LICENCE, "language": language, "kinds": {}}
     for kind in kinds.KINDS:
         rows = records(kb, kind, language, english)
-        if not rows:
-            continue
-        combined["kinds"][kind] = rows
-        _dump(folder / f"{kind}.json", rows)
-        (folder / f"{kind}.csv").write_text(_csv(rows), encoding="utf-8")
-        _dump(folder / "schema" / f"{kind}.schema.json", schema(kind, kb.vocabulary))
+        if rows:
+            combined["kinds"][kind] = rows
+            _table(folder, kind, rows, schema(kind, kb.vocabulary))
+    codes = code_records(kb, directory_urls)
+    if codes:
+        _table(folder, "codes", codes, code_schema(kb.vocabulary))
     _dump(folder / "all.json", combined)

@@ -97,7 +97,7 @@ class SiteOutput:
         write_all(self, site_dir / "handouts", disclaimer)
 
     def write_exports(self, site_dir: Path) -> None:
-        export.write(self.kb, site_dir / "api", self.language, self.edition.english)
+        export.write(self.kb, site_dir / "api", self.directory_urls, self.language, self.edition.english)
 
     def index_entries(self, index_file: Path) -> None:
         """Add every entry page to the search index Material wrote (see ``search``)."""

@@ -10,6 +10,7 @@ become markup, a macro or a broken front matter. What differs between kinds come
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
@@ -17,6 +18,7 @@ from typing import Iterable
 from markupsafe import Markup, escape
 
 from .. import kinds
+from ..kb import icd10cm
 from ..kb.fields import Entry, Ref, walk
 from ..kb.knowledge import Key, KnowledgeBase, parse_any_ref, related
 from ..kb.reviews import due, next_review
@@ -147,6 +149,10 @@ class Tools:
     def index_of(entry: Entry) -> str:
         return urls.index_page(entry.kind)
 
+    def code_links(self, codes: Iterable[str]) -> Markup:
+        """Links to the pages of ICD-10-CM codes (each code is its own link text)."""
+        return self.join(self.page_link(urls.code_page(code), code) for code in codes)
+
     def region_links(self, regions: Iterable[str]) -> Markup:
         return self.join(self.page_link(urls.region_page(r), self.vocab.body_regions[r])
                          for r in regions)
@@ -250,7 +256,13 @@ class Pages:
         out.extend(self.region_page(r) for r in self.kb.vocabulary.body_regions)
         out.append(self.review_page())
         out.append(self.open_data_page())
+        out.extend(self.code_page(code) for code in self.codes)
         return out
+
+    @functools.cached_property
+    def codes(self) -> dict[str, list[Entry]]:
+        """Each ICD-10-CM code with a page, and the conditions it leads to (``kb/icd10cm``)."""
+        return icd10cm.code_pages(self.kb.of_kind("condition"), self.kb.vocabulary.icd10cm)
 
     # -- entry pages --------------------------------------------------------------------------
     def entry_page(self, entry: Entry) -> GeneratedPage:
@@ -365,18 +377,26 @@ class Pages:
         return self._page(src, "evidence.html.j2", tools, meta, table=table)
 
     def open_data_page(self) -> GeneratedPage:
-        """What the open-data export holds: a file per kind, its schema, the licence."""
+        """What the open-data export holds: a file per kind, its schema, the ICD-10-CM codes that
+        lead to pages, the licence."""
         tools = Tools(self, urls.OPEN_DATA_PAGE)
-        files = [(self.kb.vocabulary.kinds[kind].label, len(self.kb.of_kind(kind)),
-                  {fmt: urls.file_link(urls.OPEN_DATA_PAGE, path, self.directory_urls)
-                   for fmt, path in (("JSON", f"api/{kind}.json"), ("CSV", f"api/{kind}.csv"),
-                                     ("JSON Schema", f"api/schema/{kind}.schema.json"))})
+
+        def links(name: str) -> dict[str, str]:
+            return {fmt: urls.file_link(urls.OPEN_DATA_PAGE, path, self.directory_urls)
+                    for fmt, path in (("JSON", f"api/{name}.json"), ("CSV", f"api/{name}.csv"),
+                                      ("JSON Schema", f"api/schema/{name}.schema.json"))}
+        files = [(self.kb.vocabulary.kinds[kind].label, len(self.kb.of_kind(kind)), links(kind))
                  for kind in kinds.KINDS if self.kb.of_kind(kind)]
+        billable = [c for c in self.codes if not self.kb.vocabulary.icd10cm.is_category(c)]
+        example = max(billable, key=lambda c: len(self.codes[c]), default=None)  # a shared one
         meta = {"title": _("Open data"), "kb_kind": "open-data",
                 "description": _("The whole knowledge base as JSON and CSV, with a JSON Schema per kind.")}
         return self._page(urls.OPEN_DATA_PAGE, "open_data.html.j2", tools, meta, files=files,
-                          example=Markup('<code>"origins": ["per-henrik-ling"]</code>'),
-                          everything=urls.file_link(urls.OPEN_DATA_PAGE, "api/all.json", self.directory_urls))
+                          everything=urls.file_link(urls.OPEN_DATA_PAGE, "api/all.json", self.directory_urls),
+                          codes=links("codes") if self.codes else {},
+                          origins_example=Markup('<code>"origins": ["per-henrik-ling"]</code>'),
+                          example=tools.page_link(urls.code_page(example), f"code/{example}/")
+                          if example else "")
 
     def review_page(self) -> GeneratedPage:
         """The editors' dashboard: what is due for review (kept out of the navigation and search)."""
@@ -385,6 +405,22 @@ class Pages:
                 "description": _("What is due for review, for the site's editors.")}
         return self._page(urls.REVIEW_PAGE, "review.html.j2", tools, meta, today=self.today,
                           due=due(self.kb, self.today, self.signoffs))
+
+    def code_page(self, code: str) -> GeneratedPage:
+        """Where a diagnosis code from a health record leads: the condition pages for an ICD-10-CM
+        code, or for every code under a category. A real page with links, not a redirect, so it
+        works from a file too; kept out of search and the navigation, listed in the sitemap."""
+        src = urls.code_page(code)
+        tools = Tools(self, src)
+        code_list = self.kb.vocabulary.icd10cm
+        rows = [(c, [x for x in c.codes if x == code or icd10cm.falls_under(x, code)])
+                for c in self.codes[code]]
+        meta = {"title": f"{icd10cm.SYSTEM} {code}", "kb_kind": "code", "search": {"exclude": True},
+                "description": f"Pages on this site for the {icd10cm.SYSTEM} code {code}."}
+        return self._page(src, "code.html.j2", tools, meta, code=code, system=icd10cm.SYSTEM,
+                          category=code_list.is_category(code), title=code_list.codes.get(code),
+                          rows=rows, above=icd10cm.above(code, self.codes),
+                          code_list=self.kb.get("source", code_list.source))
 
     def regions_index(self) -> GeneratedPage:
         tools = Tools(self, urls.REGIONS_INDEX)

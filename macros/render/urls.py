@@ -4,6 +4,7 @@ from __future__ import annotations
 import posixpath
 
 from .. import kinds
+from .escape import url_segment
 
 
 def entry_page(kind: str, entry_id: str) -> str:
@@ -16,6 +17,13 @@ def index_page(kind: str) -> str:
 
 def region_page(region: str) -> str:
     return f"regions/{region}.md"
+
+
+def code_page(code: str) -> str:
+    """The page of an ICD-10-CM code or category (``code/M54.50.md``, at ``code/M54.50/``). Codes
+    are checked against the code list's format before they get here; the segment is escaped all
+    the same."""
+    return f"code/{url_segment(code)}.md"
 
 
 EVIDENCE_PAGE = "evidence.md"
