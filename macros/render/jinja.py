@@ -33,6 +33,7 @@ HTML.install_gettext_callables(lambda text: escape(i18n.lookup(text)),
 HTML.filters["date"] = lambda day: i18n.date(day)
 HTML.filters["month"] = lambda day: i18n.month(day)
 HTML.filters["name"] = lambda text: i18n.name(text)
+HTML.filters["code"] = lambda text: Markup("<code>%s</code>") % text  # text escaped, in <code>
 
 
 def use_templates(folder) -> None:

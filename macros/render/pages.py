@@ -142,6 +142,10 @@ class Tools:
     def join(parts: Iterable) -> Markup:
         return Markup(", ").join(parts)
 
+    def anchor_link(self, anchor: str, text: str) -> Markup:
+        """A link to a part of this page."""
+        return Markup(f'<a href="#{escape(anchor)}">{escape(text)}</a>')
+
     def page_link(self, page: str, title: str, anchor: str = "") -> Markup:
         return Markup(f'<a href="{escape(self.url(page, anchor))}">{escape(title)}</a>')
 
@@ -394,7 +398,7 @@ class Pages:
         return self._page(urls.OPEN_DATA_PAGE, "open_data.html.j2", tools, meta, files=files,
                           everything=urls.file_link(urls.OPEN_DATA_PAGE, "api/all.json", self.directory_urls),
                           codes=links("codes") if self.codes else {},
-                          origins_example=Markup('<code>"origins": ["per-henrik-ling"]</code>'),
+                          origins_example='"origins": ["per-henrik-ling"]',
                           example=tools.page_link(urls.code_page(example), f"code/{example}/")
                           if example else "")
 
