@@ -36,6 +36,7 @@ from macros.kb.clinic import LOGO_TARGET  # noqa: E402
 from macros.kb.problems import DataError  # noqa: E402
 from macros.outputs.compact import compact_html  # noqa: E402
 from macros.outputs.site_output import SiteOutput  # noqa: E402
+from macros.render.urls import no_address  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.knowledge_base")
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -59,7 +60,10 @@ def on_config(config):
     for warning in site.kb.warnings:
         log.info("notice: %s", str(warning).removeprefix("warning: "))
     output = SiteOutput(site, site_name=config.site_name, directory_urls=config.use_directory_urls,
-                        site_url=config.site_url or "", handouts=bool(config.extra.get("handouts")))
+                        site_url=config.site_url or "", handouts=bool(config.extra.get("handouts")),
+                        disclaimer=config.extra.get("disclaimer", ""))
+    if not output.public_url:
+        log.info("notice: %s", no_address(config.site_url))
     config.__dict__["_kb_output"] = output
     config.theme["kb_disclaimer"] = config.extra.get("disclaimer", "")
     config.theme["kb_clinic"] = None
@@ -196,4 +200,4 @@ def on_post_build(config):
     if index.exists():
         output.index_entries(index)
     if output.handouts:
-        output.write_handouts(Path(config.site_dir), config.theme["kb_disclaimer"])
+        output.write_handouts(Path(config.site_dir))

@@ -15,7 +15,7 @@ MKDOCS_YML = """\
 # This clinic's site. It inherits everything from the shipped knowledge base ({base}).
 INHERIT: {base}/mkdocs.yml
 site_name: {name}
-site_url: https://clinic.example/learn/      # your site's address (a sub-path is fine)
+site_url: https://example.org/learn/  # a placeholder: set your site's address (a sub-path is fine); until then printed pages have no QR code
 docs_dir: content
 theme:
   custom_dir: {base}/overrides

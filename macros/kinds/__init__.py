@@ -39,7 +39,7 @@ def models() -> dict[str, type]:
 
 
 GENERATED_FOLDERS = {"regions"}  # pages made from the data that belong to no kind
-GENERATED_PAGES = {"evidence.md", "review.md", "open-data.md"}
+GENERATED_PAGES = {"evidence.md", "review.md", "open-data.md", "packet.md"}
 
 
 def is_generated(page: str) -> bool:
