@@ -189,9 +189,10 @@ def packet(folder: Path, refs: list[str], out: Path, note: str = "") -> int:
     from .outputs.site_output import SiteOutput
     settings = site_settings(Path(folder)) or {}
     extra = settings.get("extra") if isinstance(settings.get("extra"), dict) else {}
-    output = SiteOutput(site, site_name=str(settings.get("site_name") or "Medical Massage Knowledge Base"),
+    output = SiteOutput(site, site_name=str(settings.get("site_name") or DEFAULT_NAME),
                         site_url=str(settings.get("site_url") or ""),
-                        disclaimer=str(extra.get("disclaimer") or ""))
+                        disclaimer=str(extra.get("disclaimer") or ""),
+                        public_directory_urls=settings.get("use_directory_urls") is not False)
     if not output.public_url:
         print("notice: " + no_address(settings.get("site_url")), file=sys.stderr)
     pages = pdf.write(output, entries, out, note)
@@ -201,6 +202,7 @@ def packet(folder: Path, refs: list[str], out: Path, note: str = "") -> int:
 
 
 NOTE_LIMIT = 2000  # as the packet page's note box
+DEFAULT_NAME = "Medical Massage Knowledge Base"  # where no mkdocs.yml names the site
 
 
 def _packet_entries(kb, refs: list[str]) -> tuple[list, list[str]]:

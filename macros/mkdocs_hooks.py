@@ -51,6 +51,7 @@ def current(config) -> SiteOutput:
 
 @event_priority(100)  # before the macros plugin, whose define_env reads the loaded site
 def on_config(config):
+    public_directory_urls = config.use_directory_urls  # the public site's, before an offline build's
     offline_search(config)  # first: it fixes the URL style the pages and search entries use
     folder = Path(config.config_file_path).resolve().parent
     try:
@@ -61,7 +62,8 @@ def on_config(config):
         log.info("notice: %s", str(warning).removeprefix("warning: "))
     output = SiteOutput(site, site_name=config.site_name, directory_urls=config.use_directory_urls,
                         site_url=config.site_url or "", handouts=bool(config.extra.get("handouts")),
-                        disclaimer=config.extra.get("disclaimer", ""))
+                        disclaimer=config.extra.get("disclaimer", ""),
+                        public_directory_urls=public_directory_urls)
     if not output.public_url:
         log.info("notice: %s", no_address(config.site_url))
     config.__dict__["_kb_output"] = output

@@ -21,11 +21,13 @@ class SiteOutput:
     ``urls.public_address``) leaves ``public_url`` empty, and printed pages without a QR code."""
 
     def __init__(self, site: Site, *, site_name: str, directory_urls: bool = True,
-                 site_url: str = "", handouts: bool = False, disclaimer: str = ""):
+                 site_url: str = "", handouts: bool = False, disclaimer: str = "",
+                 public_directory_urls: bool | None = None):
         self.site = site
         self.kb = site.kb
         self.site_name = site.clinic.name if site.clinic else site_name
         self.directory_urls = directory_urls
+        self.public_directory_urls = public_directory_urls
         self.site_url = site_url
         self.public_url = urls.public_address(site_url)
         self.handouts = handouts
@@ -47,6 +49,7 @@ class SiteOutput:
                 site_url=self.public_url, handouts=self.handouts, qr=qr.svg,
                 history=changes.history(self.site.layers), signoffs=self.site.signoffs,
                 clinic_name=clinic.name if clinic else "",
+                public_directory_urls=self.public_directory_urls,
                 letterhead=packet.letterhead(self.site_name, clinic, self.disclaimer, logo))
         return self._renderer
 

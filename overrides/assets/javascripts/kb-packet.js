@@ -26,6 +26,44 @@
   var noteBox = packet.querySelector("[data-kb-packet-note]");
   var noteText = packet.querySelector("[data-kb-packet-note-text]");
   var order = [];
+  // A4 less the 12 mm print margins of kb.css, in CSS pixels (96 to the inch).
+  var SHEET = 273 * 96 / 25.4;
+
+  // Browsers do not tell a page how its print will be paginated, so this estimates it: the
+  // packet is laid out off screen at the printed width (it has the printed type on screen too)
+  // and its height divided into sheets. Where the last sheet would hold only a few lines, or be
+  // so full that a kept-together block could push a few lines onto one more, the smaller type
+  // is used if it avoids that.
+  function pages(tight) {
+    var probe = packet.cloneNode(false), entries = shelf.cloneNode(false);
+    Array.prototype.forEach.call(packet.children, function (child) {
+      probe.appendChild(child === shelf ? entries : child.cloneNode(true));
+    });
+    order.forEach(function (key) { entries.appendChild(parts[key].cloneNode(true)); });
+    probe.hidden = false;
+    probe.removeAttribute("data-kb-packet");
+    probe.classList.add("kb-packet--measure");
+    probe.classList.toggle("kb-packet--tight", tight);
+    document.body.appendChild(probe);
+    var count = probe.getBoundingClientRect().height / SHEET;
+    document.body.removeChild(probe);
+    return count;
+  }
+  function risky(count) {
+    var last = count - Math.floor(count);
+    return count > 1 && (last < 0.25 || last > 0.85);
+  }
+  function fit() {
+    var tight = false;
+    if (order.length) {
+      var usual = pages(false);
+      if (risky(usual)) {
+        var smaller = pages(true);
+        tight = Math.ceil(smaller) < Math.ceil(usual) || !risky(smaller);
+      }
+    }
+    packet.classList.toggle("kb-packet--tight", tight);
+  }
 
   // Messages are written in the page (data-msg-*), with {name} for what changes.
   function say(name, values) {
@@ -50,6 +88,7 @@
     });
     empty.hidden = order.length > 0;
     packet.hidden = order.length === 0;
+    fit();
   }
 
   function choose(key, on) {
@@ -96,6 +135,7 @@
   function showNote() {
     noteText.textContent = note.value;
     noteBox.hidden = note.value.trim() === "";
+    fit();
   }
 
   // A reload starts empty: browsers may restore what a form held, and nothing is kept.
@@ -125,6 +165,7 @@
     if (order.length === 0) { announce("none"); return; }
     window.print();
   });
+  window.addEventListener("beforeprint", fit);
   document.querySelector("[data-kb-packet-needs-js]").hidden = true;
   tool.hidden = false;
   showNote();
