@@ -14,7 +14,7 @@ PAGE_KINDS = ["", "conditions/low-back-pain/", "techniques/swedish-massage/", "t
               "history/per-henrik-ling/", "credentials/mblex/", "sources/lbp-furlan-2015/",
               "glossary/fascia/", "faq/what-is-medical-massage/", "contexts/pregnancy/",
               "conditions/", "techniques/", "sources/", "glossary/", "regions/", "regions/lower-back/",
-              "evidence/", "open-data/", "safety/", "medical-vs-spa/"]
+              "evidence/", "open-data/", "safety/", "medical-vs-spa/", "packet/"]
 
 pytestmark = pytest.mark.browser
 

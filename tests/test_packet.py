@@ -11,16 +11,16 @@ import pytest
 from markupsafe import escape
 
 import pdfpages
+from htmlsite import broken_links
 from macros.kb import site as site_mod
 from macros.kb.clinic import site_settings
 from macros.kinds.condition import evidence_rows
 from macros.outputs import packet
 from macros.outputs.site_output import SiteOutput
 from macros.render import urls
-from htmlsite import broken_links
 from sitebuild import ROOT, built, copy_fixture, write_config
 from test_clinic import copy_example, require_weasyprint
-from test_qr import dark_modules, encoded
+from test_qr import encoded
 
 ADDRESS = "https://clinic.example/learn/"
 QR_CHECKED = {"low-back-pain", "neck-pain", "anxiety"}  # decoding is slow; a few will do

@@ -10,7 +10,7 @@ in ``_printouts.html.j2``, fed by the kind's own page context and rendered with 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable
 
 from markupsafe import Markup, escape
 
@@ -36,9 +36,6 @@ class PrintTools(Tools):
 
     def page_link(self, page: str, title: str, anchor: str = "") -> Markup:
         return escape(title)
-
-    def external(self, url: str, label: str | None = None) -> Markup:
-        return escape(label or url)
 
     def cite(self, ids: Iterable[str], screen: bool = False) -> Markup:
         numbers = []
@@ -82,9 +79,9 @@ def letterhead(site_name: str, clinic, disclaimer: str, logo: str = "") -> Lette
                       clinic.colors.primary if clinic else Letterhead.color)
 
 
-def block(pages: Pages, entry: Entry, src: str = urls.PACKET_PAGE) -> Block:
+def block(pages: Pages, entry: Entry) -> Block:
     kind = kinds.get(entry.kind)
-    tools = PrintTools(pages, src)
+    tools = PrintTools(pages, urls.PACKET_PAGE)
     url = pages.canonical_url(urls.entry_page(entry.kind, entry.id)) if pages.site_url else ""
     return Block(f"{entry.kind}/{entry.id}", entry, pages.kb.vocabulary.kinds[entry.kind].singular,
                  tools, kind.context(entry, tools), url, pages.qr_code(url) if url else Markup(""))
@@ -107,10 +104,9 @@ def page(pages: Pages, head: Letterhead) -> GeneratedPage:
 
 
 def document(pages: Pages, entries: list[Entry], head: Letterhead, *, css: str, note: str = "",
-             tight: bool = False, title: Optional[str] = None) -> str:
+             tight: bool = False) -> str:
     """A packet as a whole HTML document for WeasyPrint (``tight``: the smaller type, for a
     packet whose last page would be nearly blank)."""
-    blocks = [block(pages, e) for e in entries]
-    return str(render_html("packet.html.j2", standalone=True, letterhead=head, blocks=blocks,
-                           groups=[], note=note, tight=tight, css=Markup(css),
-                           title=title or (entries[0].title if len(entries) == 1 else "Patient packet")))
+    return str(render_html("packet.html.j2", standalone=True, letterhead=head, groups=[],
+                           blocks=[block(pages, e) for e in entries], note=note, tight=tight,
+                           css=Markup(css)))

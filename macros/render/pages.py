@@ -183,7 +183,8 @@ class Pages:
         self.kb, self.site_name, self.directory_urls = kb, site_name, directory_urls
         # How the public site's addresses look: an offline (kiosk) build links its own pages as
         # .html files, but its QR codes open the site online.
-        self.public_directory_urls = directory_urls if public_directory_urls is None else public_directory_urls
+        self.public_directory_urls = (directory_urls if public_directory_urls is None
+                                      else public_directory_urls)
         self.site_url, self.handouts, self.qr = site_url, handouts, qr
         self.history, self.signoffs, self.clinic_name = history or {}, signoffs or {}, clinic_name
         self.today = today or dt.date.today()
