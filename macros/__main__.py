@@ -1,4 +1,4 @@
-"""Command line: ``python -m macros check | review | signoff | new | new-clinic | docs``."""
+"""Command line: ``python -m macros check | review | signoff | new | new-clinic | docs | packet``."""
 from __future__ import annotations
 
 import argparse
@@ -44,7 +44,17 @@ def main(argv: list[str] | None = None) -> int:
     tr.add_argument("language", help="two letters, e.g. es")
     tr.add_argument("entry", help="kind/id")
     tr.add_argument("--site", default=".")
+    pk = sub.add_parser("packet", help="print entries as one patient packet (PDF), under the "
+                                        "site's or the clinic's letterhead")
+    pk.add_argument("entries", nargs="+", metavar="ENTRY",
+                    help="kind/id, in the order they print, e.g. condition/low-back-pain")
+    pk.add_argument("-o", "--output", default="packet.pdf", help="the PDF to write; default: packet.pdf")
+    pk.add_argument("--note", default="", help="a note for the patient, printed at the top")
+    pk.add_argument("--site", default=".", help="the site folder (a clinic's, for its letterhead); "
+                                                "default: here")
     args = parser.parse_args(argv)
+    if args.command == "packet":
+        return cli.packet(Path(args.site), args.entries, Path(args.output), args.note)
     if args.command == "translate":
         return cli.translate(Path(args.site), args.language, args.entry)
     if args.command == "fingerprint":

@@ -1,6 +1,7 @@
 """What the command line does; ``__main__`` only parses arguments."""
 from __future__ import annotations
 
+import difflib
 import re
 import shutil
 import sys
@@ -157,3 +158,71 @@ def translate(folder: Path, language: str, ref: str) -> int:
                       + text, encoding="utf-8")
     print(f"wrote {target}")
     return 0
+
+
+def packet(folder: Path, refs: list[str], out: Path, note: str = "") -> int:
+    """Write the entries ``refs`` (kind/id, in the order given) as one patient packet (PDF), under
+    the site's letterhead: what the packet page prints, from the same template."""
+    from .kb.clinic import site_settings
+    from .render.urls import no_address
+    site = _load(folder)
+    if site is None:
+        return 1
+    entries, problems = _packet_entries(site.kb, refs)
+    if len(note) > NOTE_LIMIT:
+        problems.append(f"--note: {len(note)} characters; a note may be at most {NOTE_LIMIT}")
+    if not out.parent.is_dir():
+        problems.append(f"-o {out}: there is no folder {out.parent}")
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(problems)} problem{'s' if len(problems) > 1 else ''}; nothing was written",
+              file=sys.stderr)
+        return 2
+    try:
+        import weasyprint  # noqa: F401  (needs Debian's Pango)
+    except (ImportError, OSError) as exc:
+        print(f"WeasyPrint cannot load ({exc}): install Debian's libpango-1.0-0 and "
+              "libpangoft2-1.0-0 (`make system` as root)", file=sys.stderr)
+        return 1
+    from .outputs import packet as pdf
+    from .outputs.site_output import SiteOutput
+    settings = site_settings(Path(folder)) or {}
+    extra = settings.get("extra") if isinstance(settings.get("extra"), dict) else {}
+    output = SiteOutput(site, site_name=str(settings.get("site_name") or DEFAULT_NAME),
+                        site_url=str(settings.get("site_url") or ""),
+                        disclaimer=str(extra.get("disclaimer") or ""),
+                        public_directory_urls=settings.get("use_directory_urls") is not False)
+    if not output.public_url:
+        print("notice: " + no_address(settings.get("site_url")), file=sys.stderr)
+    pages = pdf.write(output, entries, out, note)
+    print(f"wrote {out}: {len(entries)} entr{'ies' if len(entries) > 1 else 'y'} on {pages} "
+          f"page{'s' if pages > 1 else ''}")
+    return 0
+
+
+NOTE_LIMIT = 2000  # as the packet page's note box
+DEFAULT_NAME = "Medical Massage Knowledge Base"  # where no mkdocs.yml names the site
+
+
+def _packet_entries(kb, refs: list[str]) -> tuple[list, list[str]]:
+    """The entries named ``kind/id``, and a line for each that cannot go in a packet."""
+    from .render.packet import packet_kinds
+    allowed = packet_kinds()
+    entries, problems, seen = [], [], set()
+    for ref in refs:
+        kind, _, entry_id = ref.partition("/")
+        if kind not in allowed:
+            problems.append(f"{ref}: a packet holds {', '.join(allowed)} entries, named kind/id "
+                            "(e.g. condition/low-back-pain)")
+        elif not kb.has(kind, entry_id):
+            ids = [e.id for e in kb.of_kind(kind)]
+            guess = difflib.get_close_matches(entry_id, ids, n=1)
+            problems.append(f"{ref}: there is no {kind} '{entry_id}' in this site"
+                            + (f" (did you mean '{kind}/{guess[0]}'?)" if guess else ""))
+        elif ref in seen:
+            problems.append(f"{ref}: listed twice")
+        else:
+            seen.add(ref)
+            entries.append(kb.get(kind, entry_id))
+    return entries, problems

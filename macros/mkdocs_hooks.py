@@ -37,6 +37,7 @@ from macros.kb.problems import DataError  # noqa: E402
 from macros.outputs.compact import compact_html  # noqa: E402
 from macros.outputs.site_output import SiteOutput  # noqa: E402
 from macros.render import i18n, urls  # noqa: E402
+from macros.render.urls import no_address  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.knowledge_base")
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -51,6 +52,7 @@ def current(config) -> SiteOutput:
 
 @event_priority(100)  # before the macros plugin, whose define_env reads the loaded site
 def on_config(config):
+    public_directory_urls = config.use_directory_urls  # the public site's, before an offline build's
     offline_search(config)  # first: it fixes the URL style the pages and search entries use
     folder = Path(config.config_file_path).resolve().parent
     try:
@@ -61,7 +63,11 @@ def on_config(config):
         log.info("notice: %s", str(warning).removeprefix("warning: "))
     output = SiteOutput(site, site_name=config.site_name, directory_urls=config.use_directory_urls,
                         site_url=config.site_url or "", handouts=bool(config.extra.get("handouts")),
-                        language=config.theme["language"])
+                        language=config.theme["language"],
+                        disclaimer=config.extra.get("disclaimer", ""),
+                        public_directory_urls=public_directory_urls)
+    if not output.public_url:
+        log.info("notice: %s", no_address(config.site_url))
     config.__dict__["_kb_output"] = output
     editions(config, output)
     config.theme["kb_disclaimer"] = config.extra.get("disclaimer", "")
@@ -285,4 +291,4 @@ def on_post_build(config):
     if index.exists():
         output.index_entries(index)
     if output.handouts:
-        output.write_handouts(Path(config.site_dir), config.theme["kb_disclaimer"])
+        output.write_handouts(Path(config.site_dir))

@@ -15,7 +15,9 @@ MKDOCS_YML = """\
 # This clinic's site. It inherits everything from the shipped knowledge base ({base}).
 INHERIT: {base}/mkdocs.yml
 site_name: {name}
-site_url: https://clinic.example/learn/      # your site's address (a sub-path is fine)
+# A placeholder: set your site's address (a sub-path is fine). Until then, printed pages have no
+# QR code and no web address.
+site_url: https://example.org/learn/
 docs_dir: content
 theme:
   custom_dir: {base}/overrides

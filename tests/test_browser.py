@@ -14,7 +14,7 @@ PAGE_KINDS = ["", "conditions/low-back-pain/", "techniques/swedish-massage/", "t
               "history/per-henrik-ling/", "credentials/mblex/", "sources/lbp-furlan-2015/",
               "glossary/fascia/", "faq/what-is-medical-massage/", "contexts/pregnancy/",
               "conditions/", "techniques/", "sources/", "glossary/", "regions/", "regions/lower-back/",
-              "evidence/", "open-data/", "safety/", "medical-vs-spa/", "code/M54.5/"]
+              "evidence/", "open-data/", "safety/", "medical-vs-spa/", "code/M54.5/", "packet/"]
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ ONE_OF_EACH = ["techniques/neuromuscular-therapy/", "conditions/frozen-shoulder/
                "history/per-henrik-ling/", "credentials/mblex/", "sources/lbp-furlan-2015/",
                "glossary/fascia/", "faq/what-is-medical-massage/", "regions/lower-back/",
                "medical-vs-spa/", "safety/", "contexts/pregnancy/", "before-your-visit/",
-               "techniques/swedish-massage/?level=student", "open-data/", "code/M54.5/"]
+               "techniques/swedish-massage/?level=student", "open-data/", "code/M54.5/", "packet/"]
 
 
 @pytest.fixture(scope="module")
@@ -238,6 +238,23 @@ def test_hostile_data_runs_no_script_on_hover_focus_or_search(browser, hostile_u
     page.locator("article abbr").first.hover()
     tooltip = page.locator(".md-tooltip2").filter(has_text="<img src=x onerror=")
     tooltip.first.wait_for(state="visible")
+    # In the packet, every entry ticked and a note typed with markup: all of it shown as text.
+    page.goto(hostile_url + "packet/")
+    for details in page.locator("details.kb-packet-choices").all():
+        details.locator("summary").click()
+    for box in page.locator("input[data-kb-pick]").all():
+        box.check()
+    page.fill("#kb-packet-note", '<img src=x onerror="window.__pwned=\'note\'">')
+    page.locator("[data-kb-move='1']:not([disabled])").first.click()
+    for term in page.locator("[data-kb-packet] abbr").all():
+        term.hover()
+        term.focus()
+        checked += 1
+    assert page.locator("section[data-kb-entry='technique/stroking'] h2").text_content() == \
+        'Stroking"><script>window.__pwned="title"</script>'
+    assert page.locator("[data-kb-packet-note-text] *").count() == 0
+    page.pdf(format="A4")
+    assert page.evaluate("window.__pwned") is None
     for query in ["wzxhzdk", "onerror", "Stroking"]:
         page.goto(hostile_url)
         box = page.locator("input[data-md-component=search-query]")

@@ -1,4 +1,4 @@
-"""The command line: `python -m macros check` and `python -m macros new`."""
+"""The command line: `python -m macros check`, `new` and the errors of `packet` (its PDFs: test_packet)."""
 from __future__ import annotations
 
 import subprocess
@@ -36,3 +36,23 @@ def test_new_writes_an_entry_from_its_template(tmp_path):
     assert again.returncode == 1 and "already exists" in again.stderr
     assert run("new", "recipe", "x", cwd=folder).returncode == 2
     assert run("new", "glossary", "Bad Id", cwd=folder).returncode == 2
+
+
+def test_packet_names_every_entry_it_cannot_print_and_writes_nothing(tmp_path):
+    target = tmp_path / "packet.pdf"
+    bad = run("packet", "condition/low-bak-pain", "source/lbp-furlan-2015", "swedish-massage",
+              "technique/swedish-massage", "technique/swedish-massage", "-o", str(target), cwd=ROOT)
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert bad.stderr.splitlines() == [
+        "condition/low-bak-pain: there is no condition 'low-bak-pain' in this site (did you mean "
+        "'condition/low-back-pain'?)",
+        "source/lbp-furlan-2015: a packet holds technique, condition, therapy, faq, context entries, "
+        "named kind/id (e.g. condition/low-back-pain)",
+        "swedish-massage: a packet holds technique, condition, therapy, faq, context entries, named "
+        "kind/id (e.g. condition/low-back-pain)",
+        "technique/swedish-massage: listed twice",
+        "4 problems; nothing was written"]
+    assert list(tmp_path.iterdir()) == []
+    missing = run("packet", "faq/what-is-medical-massage", "-o", str(tmp_path / "no" / "x.pdf"), cwd=ROOT)
+    assert missing.returncode == 2 and f"there is no folder {tmp_path / 'no'}" in missing.stderr
+    assert "Traceback" not in bad.stderr + missing.stderr

@@ -158,21 +158,6 @@ def require_weasyprint():
         pytest.skip(f"WeasyPrint cannot load ({exc}): run `make test` as root to install Pango")
 
 
-def test_handouts_are_one_or_two_pages_with_title_and_clinic(tmp_path):
-    require_weasyprint()
-    site_dir = built(EXAMPLE / "mkdocs.yml", tmp_path / "site", env={"KB_HANDOUTS": "true"})
-    kb = site_mod.load(EXAMPLE).kb
-    for condition in kb.of_kind("condition"):
-        pdf = site_dir / "handouts" / f"{condition.id}.pdf"
-        reader = pypdf.PdfReader(pdf)
-        text = " ".join(page.extract_text() for page in reader.pages)
-        assert 1 <= len(reader.pages) <= 2, condition.id
-        assert condition.title in " ".join(text.split()) and "Harbourside Therapy Clinic" in text
-        page = (site_dir / "conditions" / condition.id / "index.html").read_text(encoding="utf-8")
-        assert f'href="../../handouts/{condition.id}.pdf"' in page
-    assert broken_links(site_dir, base_path="/learn/") == []
-
-
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory):
     """The kiosk / USB-stick build: Material's offline plugin, which also switches to plain
@@ -234,3 +219,96 @@ def test_every_condition_and_technique_page_prints_on_one_or_two_pages(clinic_si
                 if not 1 <= len(reader.pages) <= 2:
                     too_long.append(f"{kind}/{folder.name}: {len(reader.pages)} pages")
     assert too_long == []
+
+
+PICKS = [("back pain", "condition/low-back-pain"), ("swedish", "technique/swedish-massage"),
+         ("pregnan", "context/pregnancy"), ("what is medical", "faq/what-is-medical-massage")]
+PUBLIC = "https://harbourside.example/learn/"
+
+
+def public_address(ref: str) -> str:
+    kind, _, entry_id = ref.partition("/")
+    return f"{PUBLIC}{ {'condition': 'conditions', 'technique': 'techniques', 'context': 'contexts', 'faq': 'faq'}[kind] }/{entry_id}/"
+
+
+@pytest.mark.browser
+def test_the_packet_page_prints_chosen_entries_in_order_with_a_note_and_keeps_nothing(clinic_site):
+    """Staff find and tick four entries, move the last one up from the keyboard, type a note and
+    print: one packet in that order, the note as typed (as text), a QR code per entry that
+    decodes to its page, no nearly blank page, fewer sheets than the four pages printed one by
+    one; nothing is stored and no request is made. Axe passes with the packet shown."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    import pdfpages
+    from browser import chromium, require_chromium, serve
+    from test_browser import AXE_TAGS
+    from test_qr import dark_modules, encoded
+    require_chromium()
+    note = 'Stretch twice a day.\n<img src=x onerror="window.__pwned=1"> stays text.'
+    with serve(clinic_site) as url, chromium() as browser:
+        page = browser.new_page()
+        requests = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(url + "packet/")
+        for query, ref in PICKS:
+            page.fill("#kb-packet-search", query)
+            page.check(f"input[value='{ref}']")
+        page.locator("li[data-kb-entry='faq/what-is-medical-massage'] [data-kb-move='-1']").focus()
+        page.keyboard.press("Enter")
+        focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
+        chosen = page.locator("[data-kb-packet-order] li:not([hidden]) .kb-packet-order-title").all_text_contents()
+        loaded = len(requests)
+        page.fill("#kb-packet-note", note)
+        shown_note = page.locator("[data-kb-packet-note-text]").text_content()
+        printed = pdfpages.read(page.pdf(format="A4"))
+        codes = [dark_modules(svg.evaluate("e => e.outerHTML")) for svg in
+                 page.locator("[data-kb-packet-entries] > section:not([hidden]) svg.kb-qr").all()]
+        pwned = page.evaluate("window.__pwned")
+        stored = page.evaluate("""() => JSON.stringify([document.cookie,
+            ...[localStorage, sessionStorage].flatMap(s => Object.keys(s).map(k => [k, s.getItem(k)]))])""")
+        late = requests[loaded:]
+        axe = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        one_by_one = 0
+        for _, ref in PICKS:
+            page.goto(url + public_address(ref).removeprefix(PUBLIC))
+            one_by_one += pdfpages.read(page.pdf(format="A4")).pages
+    order = [PICKS[0][1], PICKS[1][1], PICKS[3][1], PICKS[2][1]]
+    assert focused == "Move What is medical massage? up"
+    assert chosen == ["Low back pain", "Swedish massage", "What is medical massage?", "Pregnancy"]
+    assert shown_note == note and pwned is None and late == []
+    assert "Stretch" not in stored and "low-back-pain" not in stored, stored  # Material keeps only its own settings
+    assert codes == [encoded(public_address(ref)) for ref in order]
+    assert pdfpages.qr_codes(printed) == codes  # the codes on paper, read back from the PDF
+    assert printed.nearly_blank() == [] and printed.pages < one_by_one
+    text = printed.text
+    assert text.startswith("Harbourside Therapy Clinic 12 Example Quay") and text.count("12 Example Quay") == 1
+    assert "Stretch twice a day. <img src=x onerror=\"window.__pwned=1\"> stays text." in text
+    positions = [text.index(title) for title in ("Low back pain Last reviewed", "Swedish massage Last reviewed",
+                                                 "What is medical massage? Last reviewed", "Pregnancy Last reviewed")]
+    assert positions == sorted(positions)
+    assert "Choose the pages" not in text and "Find a page" not in text  # the picker does not print
+    assert text.count("provides this information for education") == 1
+    assert all(u.startswith(url) for u in requests)
+    assert axe.violations_count == 0, axe.generate_report()
+
+
+@pytest.mark.browser
+def test_the_packet_page_works_from_a_folder_on_disk(offline_site):
+    """The kiosk build, opened from file://: the packet works with no request leaving the disk,
+    and its QR codes open the pages online (the public addresses, not the kiosk's files)."""
+    from browser import chromium, require_chromium
+    from test_qr import dark_modules, encoded
+    require_chromium()
+    with chromium() as browser:
+        page = browser.new_page()
+        requests = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto((offline_site / "packet.html").as_uri())
+        page.fill("#kb-packet-search", "neck pain")
+        page.check("input[value='condition/neck-pain']")
+        section = page.locator("section[data-kb-entry='condition/neck-pain']")
+        visible = section.is_visible()
+        code = dark_modules(section.locator("svg.kb-qr").evaluate("e => e.outerHTML"))
+    assert visible
+    assert code == encoded(PUBLIC + "conditions/neck-pain/")
+    assert [url for url in requests if not url.startswith("file:")] == []

@@ -14,6 +14,7 @@ def mini(tmp_path_factory):
     folder = copy_fixture("mini", tmp_path_factory.mktemp("mini"))
     result = mkdocs_build(write_config(folder), folder / "site")
     assert result.returncode == 0, result.stderr
+    (folder / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     return folder / "site"
 
 
@@ -137,3 +138,14 @@ def test_evidence_matrix_lists_by_grade_when_there_are_too_many_techniques(monke
     page = pages_mod.Pages(kb, site_name="Test").evidence_page().html
     assert "by evidence grade (columns)" in page
     assert '<a href="../techniques/kneading/">Kneading</a>' in page
+
+
+def test_without_a_public_address_printed_pages_have_no_qr_code_and_the_build_says_so(mini):
+    """The fixture inherits the shipped placeholder site_url: a QR code or an address printed from
+    it would send a patient to a documentation name."""
+    log = (mini.parent / "build.log").read_text(encoding="utf-8")
+    assert ("notice: site_url is https://example.org/massage-kb/, a placeholder: printed pages, "
+            "handouts and packets get no QR code or web address") in log
+    found = {rel for rel, page in pages(mini).items() if "kb-qr" in page.path.read_text(encoding="utf-8")}
+    assert found == set()
+    assert "Read this page online" not in (mini / "conditions/sore-back/index.html").read_text(encoding="utf-8")

@@ -105,6 +105,23 @@ def test_clinic_settings_are_text(hostile):
     assert text_of(heading) == 'Harm <script>window.__pwned="name"</script> & Co'
 
 
+def test_the_packet_page_shows_hostile_titles_and_clinic_settings_as_text(hostile):
+    """Each title lands in text, in attributes (the search words, the buttons' names) and in the
+    printed part; the letterhead's settings likewise."""
+    from markupsafe import escape
+    body = page(hostile, "packet/index.html")
+    title = 'Stroking"><script>window.__pwned="title"</script>'
+    assert f'aria-label="Move {escape(title)} up"' in body
+    assert f'data-kb-packet-find="{escape(title.casefold())}' in body
+    assert body.count(f"<h2>{escape(title)}</h2>") == 1
+    assert f'> {escape(title)}</label>' in body
+    letterhead = text_of(re.search(r'<div class="kb-packet-letterhead">.*?</div>\s*</div>', body, re.S).group(0))
+    assert letterhead.startswith('Harm <script>window.__pwned="name"</script> & Co 1 <b onmouseover=')
+    assert '<img src="../assets/clinic-logo.svg" alt="">' in body
+    assert text_of(re.search(r'<p class="kb-packet-disclaimer">.*?</p>', body, re.S).group(0)) == \
+        'Education only. </p><script>window.__pwned="disclaimer"</script>'
+
+
 def test_the_logo_is_served_from_the_site_itself(hostile):
     body = page(hostile, "index.html")
     assert re.search(r'<img src="assets/clinic-logo\.svg" alt="logo">', body)

@@ -164,10 +164,12 @@ def _check_logo(folder: Path, rel: str, shown: str, line: int) -> list[Problem]:
     return []
 
 
-def nav_sections(folder: Path) -> list[str] | None:
-    """The titles of the navigation's top-level items, from the site's ``mkdocs.yml`` (or the
-    file it inherits), or None where there is none to read."""
-    seen = set()
+def site_settings(folder: Path) -> dict | None:
+    """The site's ``mkdocs.yml`` merged over the files it inherits (``INHERIT``) as MkDocs merges
+    them (mappings merge, other values replace), for what the command line needs without
+    MkDocs: the site's name, address and disclaimer, the navigation. None where there is none
+    to read."""
+    chain, seen = [], set()
     path = folder / "mkdocs.yml"
     while path.is_file() and path not in seen:
         seen.add(path)
@@ -175,13 +177,35 @@ def nav_sections(folder: Path) -> list[str] | None:
             config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
         except yaml.YAMLError:
             return None
-        if isinstance(config.get("nav"), list):
-            return [next(iter(item)) for item in config["nav"] if isinstance(item, dict) and item]
+        if not isinstance(config, dict):
+            return None
+        chain.append(config)
         parent = config.get("INHERIT")
         if not isinstance(parent, str):
-            return None
+            break
         path = (path.parent / parent).resolve()
-    return None
+    if not chain:
+        return None
+    merged: dict = {}
+    for config in reversed(chain):
+        merged = _merge(merged, config)
+    return merged
+
+
+def _merge(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for key, value in over.items():
+        both = isinstance(value, dict) and isinstance(out.get(key), dict)
+        out[key] = _merge(out[key], value) if both else value
+    return out
+
+
+def nav_sections(folder: Path) -> list[str] | None:
+    """The titles of the navigation's top-level items, or None where there is none to read."""
+    nav = (site_settings(folder) or {}).get("nav")
+    if not isinstance(nav, list):
+        return None
+    return [next(iter(item)) for item in nav if isinstance(item, dict) and item]
 
 
 class _ConfigLoader(yaml.SafeLoader):

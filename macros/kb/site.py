@@ -53,7 +53,8 @@ def load(folder: Path, today: dt.date | None = None) -> Site:
         raise DataError(problems + exc.problems) from None
     if problems:
         raise DataError(problems)
-    found, notes = translations.load(layers, kb, kinds.by_folder())
+    hidden = frozenset((k, i) for k, ids in clinic.hide.items() for i in ids) if clinic else frozenset()
+    found, notes = translations.load(layers, kb, kinds.by_folder(), hidden=hidden)
     if any(not p.warning for p in notes):
         raise DataError(notes)
     kb = replace(kb, warnings=tuple(sorted((*kb.warnings, *notes))))

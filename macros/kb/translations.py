@@ -180,9 +180,11 @@ def _row_keys(english: BaseModel, item: Any, path, lines, shown, problems) -> No
         break
 
 
-def load(layers, kb, folders: dict[str, str], root=None) -> tuple[Translations, list[Problem]]:
+def load(layers, kb, folders: dict[str, str], root=None,
+         hidden: frozenset = frozenset()) -> tuple[Translations, list[Problem]]:
     """Every translation of every layer, checked against the knowledge base; ``folders`` maps a
-    kind folder to its kind."""
+    kind folder to its kind. Translations of the entries a clinic hides (``hidden``, as keys)
+    are left out with them."""
     found = Translations()
     problems: list[Problem] = []
     for layer in layers:
@@ -201,6 +203,8 @@ def load(layers, kb, folders: dict[str, str], root=None) -> tuple[Translations, 
                 for path in sorted(kind_dir.glob("*.yml")):
                     shown = display_path(path, root)
                     key = (kind, path.stem)
+                    if key in hidden:
+                        continue
                     if not kb.has(*key):
                         problems.append(Problem(shown, 1, "", f"there is no {kind} '{path.stem}' to "
                                                 "translate"))

@@ -42,7 +42,7 @@ def models() -> dict[str, type]:
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Pages made from the data that belong to no kind: their folder, and how their names are written.
 GENERATED_FOLDERS = {"regions": _SLUG, "code": CODE}
-GENERATED_PAGES = {"evidence.md", "review.md", "open-data.md"}
+GENERATED_PAGES = {"evidence.md", "review.md", "open-data.md", "packet.md"}
 
 
 def is_generated(page: str) -> bool:

@@ -2,8 +2,8 @@
 
 A kind is one module in this package holding everything specific to it: its model, its page's
 context, its index table and filters, its search fields and boost, its structured data, whether
-it prints as a handout, and its one-line summary. Pages, indexes, search, export, structured data
-and handouts ask the kind; none of them branches on a kind's name.
+it prints and goes in a patient packet, and its one-line summary. Pages, indexes, search, export,
+structured data and packets ask the kind; none of them branches on a kind's name.
 """
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ class Kind:
     folder: ClassVar[str]
     model: ClassVar[type[Entry]]
     boost: ClassVar[float] = 1.0          # how it ranks in search
-    printable: ClassVar[bool] = False     # its page prints as a patient handout (print layout, QR)
+    printable: ClassVar[bool] = False     # its page prints (print layout, QR) and it goes in packets
     handout: ClassVar[bool] = False       # a PDF handout per entry (make handouts)
     clinic_only: ClassVar[bool] = False   # only a clinic's own data may hold it
     index_template: ClassVar[str] = "index.html.j2"

@@ -30,6 +30,7 @@ class Context(Entry):
 class ContextKind(Kind):
     name, folder, model = "context", "contexts", Context
     boost = 2.5
+    printable = True
     intro = ("Some health situations change which massage is right and how. Each page says what "
              "to tell your therapist, what to ask, and when to see a doctor first.")
 

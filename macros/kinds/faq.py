@@ -16,6 +16,7 @@ class Faq(Entry):
 class FaqKind(Kind):
     name, folder, model = "faq", "faq", Faq
     boost = 1.5
+    printable = True
     index_template = "faq_index.html.j2"
 
     def summary(self, entry):

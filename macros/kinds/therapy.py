@@ -35,6 +35,7 @@ class Therapy(Entry):
 class TherapyKind(Kind):
     name, folder, model = "therapy", "therapies", Therapy
     boost = 2
+    printable = True
     schema_type = "MedicalTherapy"
     intro = "Treatments that massage is often combined with, and what is known about each."
 

@@ -6,6 +6,7 @@ printable page's HTML."""
 from __future__ import annotations
 
 import segno
+from markupsafe import escape
 
 QUIET = 4  # modules of white border the standard asks for
 
@@ -29,4 +30,4 @@ def svg(url: str, title: str = "QR code linking to this page") -> str:
                 x += 1
     size = len(matrix) + 2 * QUIET
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" class="kb-qr" '
-            f'role="img"><title>{title}</title><path stroke="#000" d="{"".join(runs)}"/></svg>')
+            f'role="img"><title>{escape(title)}</title><path stroke="#000" d="{"".join(runs)}"/></svg>')

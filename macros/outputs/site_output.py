@@ -8,16 +8,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..kb import changes, translations
+from ..kb.clinic import LOGO_TARGET
 from ..kb.site import Site
-from ..render import i18n, urls
+from ..render import i18n, packet, urls
 from ..render.pages import Edition, GeneratedPage, Pages
 from . import export, qr, search
 from .tooltips import Glossary
 
 
 class SiteOutput:
+    """``site_url`` is where the site will live; a missing or placeholder one (see
+    ``urls.public_address``) leaves ``public_url`` empty, and printed pages without a QR code."""
+
     def __init__(self, site: Site, *, site_name: str, directory_urls: bool = True,
-                 site_url: str = "", handouts: bool = False, language: str = "en"):
+                 site_url: str = "", handouts: bool = False, language: str = "en",
+                 disclaimer: str = "", public_directory_urls: bool | None = None):
         self.site = site
         self.language = language
         self.kb, self.edition = site.kb, Edition()
@@ -31,21 +36,37 @@ class SiteOutput:
         i18n.use(self.interface)
         self.site_name = site.clinic.name if site.clinic else site_name
         self.directory_urls = directory_urls
+        self.public_directory_urls = public_directory_urls
         self.site_url = site_url
+        self.public_url = urls.public_address(site_url)
         self.handouts = handouts
+        self.disclaimer = site.clinic.disclaimer if site.clinic else disclaimer
         self.glossary = Glossary.of(self.kb.of_kind("glossary"))
         self._pages: dict[str, GeneratedPage] | None = None
+        self._renderer: Pages | None = None
         self.fallback_pages: set[str] = set()   # hand-written pages shown in English
+
+    @property
+    def renderer(self) -> Pages:
+        """The page renderer of this build (QR codes and links are made once, for the pages and
+        the packets)."""
+        if self._renderer is None:
+            i18n.use(self.interface)
+            clinic = self.site.clinic
+            logo = (urls.file_link(urls.PACKET_PAGE, LOGO_TARGET + Path(clinic.logo).suffix.lower(),
+                                   self.directory_urls) if clinic and clinic.logo else "")
+            self._renderer = Pages(
+                self.kb, site_name=self.site_name, directory_urls=self.directory_urls,
+                site_url=self.public_url, handouts=self.handouts, qr=qr.svg,
+                history=changes.history(self.site.layers), signoffs=self.site.signoffs,
+                clinic_name=clinic.name if clinic else "",
+                public_directory_urls=self.public_directory_urls, edition=self.edition,
+                letterhead=packet.letterhead(self.site_name, clinic, self.disclaimer, logo))
+        return self._renderer
 
     def pages(self) -> list[GeneratedPage]:
         if self._pages is None:
-            i18n.use(self.interface)
-            found = Pages(self.kb, site_name=self.site_name, directory_urls=self.directory_urls,
-                          site_url=self.site_url, handouts=self.handouts, qr=qr.svg,
-                          history=changes.history(self.site.layers), signoffs=self.site.signoffs,
-                          clinic_name=self.site.clinic.name if self.site.clinic else "",
-                          edition=self.edition).all()
-            self._pages = {page.src: page for page in found}
+            self._pages = {page.src: page for page in self.renderer.all()}
         return list(self._pages.values())
 
     def generated(self, src: str) -> GeneratedPage | None:
@@ -92,9 +113,9 @@ class SiteOutput:
         """Glossary tooltips on a finished page body (see ``glossary``)."""
         return self.glossary.annotate(html)
 
-    def write_handouts(self, site_dir: Path, disclaimer: str) -> None:
-        from .handouts import write_all
-        write_all(self, site_dir / "handouts", disclaimer)
+    def write_handouts(self, site_dir: Path) -> None:
+        from .packet import write_handouts
+        write_handouts(self, site_dir / "handouts")
 
     def write_exports(self, site_dir: Path) -> None:
         export.write(self.kb, site_dir / "api", self.directory_urls, self.language, self.edition.english)

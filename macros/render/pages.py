@@ -217,13 +217,20 @@ GRID_MAX = 40  # techniques: the widest evidence grid a reader can still scan
 class Pages:
     def __init__(self, kb: KnowledgeBase, *, site_name: str, directory_urls: bool = True,
                  site_url: str = "", handouts: bool = False, qr=None, history=None,
-                 signoffs=None, clinic_name: str = "", today=None, edition=None):
+                 signoffs=None, clinic_name: str = "", today=None, edition=None, letterhead=None,
+                 public_directory_urls: bool | None = None):
         self.kb, self.site_name, self.directory_urls = kb, site_name, directory_urls
         self.edition = edition or Edition()
+        # How the public site's addresses look: an offline (kiosk) build links its own pages as
+        # .html files, but its QR codes open the site online.
+        self.public_directory_urls = (directory_urls if public_directory_urls is None
+                                      else public_directory_urls)
         self.site_url, self.handouts, self.qr = site_url, handouts, qr
         self.history, self.signoffs, self.clinic_name = history or {}, signoffs or {}, clinic_name
         self.today = today or dt.date.today()
+        self.letterhead = letterhead  # who a packet is from (``packet.Letterhead``)
         self._links: dict[tuple, Markup] = {}
+        self._qr: dict[str, Markup] = {}
         for kind in kinds.KINDS.values():
             if kind.templates is not None:
                 use_templates(kind.templates)
@@ -242,7 +249,15 @@ class Pages:
         return found
 
     def canonical_url(self, src: str) -> str:
-        return self.site_url.rstrip("/") + "/" + urls.page_url(src, self.directory_urls)
+        return self.site_url.rstrip("/") + "/" + urls.page_url(src, self.public_directory_urls)
+
+    def qr_code(self, url: str) -> Markup:
+        """The QR code of an address, made once per build: an entry's page and its part of the
+        packet page print the same one."""
+        found = self._qr.get(url)
+        if found is None:
+            found = self._qr[url] = Markup(self.qr(url)) if self.qr is not None else Markup("")
+        return found
 
     def _page(self, src: str, template: str, tools: Tools, meta: dict, **context) -> GeneratedPage:
         html = render_html(template, t=tools, vocab=tools.vocab, **context)
@@ -261,6 +276,8 @@ class Pages:
         out.append(self.review_page())
         out.append(self.open_data_page())
         out.extend(self.code_page(code) for code in self.codes)
+        from . import packet  # it builds on this module's tools
+        out.append(packet.page(self, self.letterhead or packet.letterhead(self.site_name, None, "")))
         return out
 
     @functools.cached_property
@@ -315,7 +332,8 @@ class Pages:
             "jsonld": json_script(self._structured(entry, kind)),
         }
         if kind.printable and self.site_url and self.qr is not None:
-            meta["kb_qr"] = Markup(self.qr(self.canonical_url(urls.entry_page(kind.name, entry.id))))
+            meta["kb_url"] = self.canonical_url(urls.entry_page(kind.name, entry.id))
+            meta["kb_qr"] = self.qr_code(meta["kb_url"])
         return meta
 
     def _structured(self, entry: Entry, kind) -> dict:

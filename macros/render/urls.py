@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import posixpath
+import urllib.parse
 
 from .. import kinds
 from .escape import url_segment
@@ -30,6 +31,27 @@ EVIDENCE_PAGE = "evidence.md"
 REGIONS_INDEX = "regions/index.md"
 REVIEW_PAGE = "review.md"
 OPEN_DATA_PAGE = "open-data.md"
+PACKET_PAGE = "packet.md"
+
+# The second-level names RFC 2606 reserves for documentation: the shipped mkdocs.yml and the
+# clinic scaffold use one until a clinic sets its own address.
+PLACEHOLDER_HOSTS = ("example.com", "example.net", "example.org")
+
+
+def public_address(site_url: str | None) -> str:
+    """``site_url`` if it is where the site lives, or "" when it is missing or a placeholder: a
+    printed QR code or address must never send a patient to a documentation name."""
+    host = (urllib.parse.urlsplit(site_url or "").hostname or "").lower().rstrip(".")
+    if not host or any(host == name or host.endswith("." + name) for name in PLACEHOLDER_HOSTS):
+        return ""
+    return site_url
+
+
+def no_address(site_url: str | None) -> str:
+    """What a build or the command line says when ``public_address`` is empty."""
+    what = f"{site_url}, a placeholder" if site_url else "not set"
+    return (f"site_url is {what}: printed pages, handouts and packets get no QR code or web "
+            "address until site_url in mkdocs.yml names the address the site will live at")
 
 
 def md_link(from_page: str, to_page: str, anchor: str = "") -> str:
