@@ -164,10 +164,11 @@ def _row_keys(english: BaseModel, item: Any, path, lines, shown, problems) -> No
 
 def load(layers, kb, folders: dict[str, str], root=None) -> tuple[Translations, list[Problem]]:
     """Every translation of every layer, checked against the knowledge base; ``folders`` maps a
-    kind folder to its kind."""
+    kind folder to its kind. A translation of an entry the site hides, or of a shipped entry a
+    clinic replaces with its own, is left aside: it translates nothing the site shows."""
     found = Translations()
     problems: list[Problem] = []
-    for layer in layers:
+    for index, layer in enumerate(layers):
         base = Path(layer) / "data" / FOLDER
         if not base.is_dir():
             continue
@@ -187,6 +188,8 @@ def load(layers, kb, folders: dict[str, str], root=None) -> tuple[Translations, 
                 for path in sorted(kind_dir.glob("*.yml")):
                     shown = display_path(path, root)
                     key = (kind, path.stem)
+                    if key in kb.hidden or kb.layers.get(key, index) > index:
+                        continue  # the site hides it, or a later layer replaces what it translates
                     if not kb.has(*key):
                         problems.append(Problem(shown, 1, "", f"there is no {kind} '{path.stem}' to "
                                                 "translate"))
@@ -195,7 +198,7 @@ def load(layers, kb, folders: dict[str, str], root=None) -> tuple[Translations, 
                     problems += errs
                     if data is None:
                         continue
-                    entry = kb.get(*key)
+                    entry = kb.written(key)  # what was translated: the file, not what hiding left
                     problems += check(entry, data, lines, shown)
                     stamp = data.get("translated_from")
                     if not isinstance(stamp, str):
@@ -208,7 +211,8 @@ def load(layers, kb, folders: dict[str, str], root=None) -> tuple[Translations, 
                     if not current:
                         problems.append(Problem(shown, line_of(lines, ("translated_from",)),
                                                 "translated_from", "stale: the English entry has "
-                                                "changed since this was translated", warning=True))
+                                                "changed since this was translated", warning=True,
+                                                topic="translations"))
                     found.by_language.setdefault(language, {})[key] = Translation(
                         language, key, data, shown, current)
     return found, problems
