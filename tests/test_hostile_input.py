@@ -43,9 +43,10 @@ def edit(folder: Path, rel: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def errors(folder: Path) -> list[str]:
+def errors(folder: Path, today: dt.date = TODAY) -> list[str]:
+    """The errors loading the site in ``folder`` reports, as ``file:line: field: message``."""
     with pytest.raises(DataError) as caught:
-        site_mod.load(folder, today=TODAY)
+        site_mod.load(folder, today=today)
     return [str(p) for p in caught.value.problems]
 
 

@@ -109,7 +109,7 @@ def _problem(page, line, macro, name, kb, hidden_pages, hidden_kinds) -> Problem
         if name not in hidden_kinds:
             return None
         key = next(k for k in kb.hidden if k[0] == name)
-        whole, target, shown = True, f"the {name} index", f"the {name} index"
+        whole, target, shown = True, f"the {name} index", f"{name} index"
     else:
         path = target_page(page.src, name)
         if path not in hidden_pages:
