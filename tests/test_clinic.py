@@ -4,6 +4,7 @@ a sub-path and from a folder on disk. A new clinic's first week is in ``test_cli
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import os
 import shutil
@@ -31,7 +32,8 @@ def test_the_clinic_brands_the_site(clinic_site):
     assert "12 Example Quay" in home and "https://harbourside.example/book" in home
     assert "Harbourside Therapy Clinic (a fictional example) provides this information" in home
     assert '<img src="assets/clinic-logo.svg" alt="logo">' in home
-    assert "<em>Clinical massage and patient education (a fictional example clinic)</em>" in home
+    assert ("<em>Clinical massage and patient education (a fictional example clinic)</em>"
+            in html.unescape(home))  # {{ clinic("tagline") }}: punctuation as character references
 
 
 def test_links_resolve_in_the_clinic_site(clinic_site):
@@ -65,6 +67,17 @@ def test_roster_and_who_here_offers_this(clinic_site):
     technique = pages(clinic_site)["techniques/manual-lymphatic-drainage/index.html"]
     assert "therapists" in technique.ids
     assert ("a.href", "../../therapists/sam-sample/") in technique.links
+
+
+def test_translations_of_hidden_or_replaced_entries_are_left_aside():
+    """The shipped Spanish translation of a condition the clinic hides, and of a question it
+    replaces with its own, translate nothing the clinic shows: no error, no stale notice."""
+    loaded = site_mod.load(EXAMPLE)
+    spanish = loaded.translations.by_language["es"]
+    assert ("condition", "alcohol-withdrawal") not in spanish
+    assert ("faq", "how-long-is-a-massage-session") not in spanish
+    assert ("condition", "neck-pain") in spanish
+    assert [p for p in loaded.notices if p.topic == "translations"] == []
 
 
 def test_the_shipped_site_has_no_therapists(shipped):

@@ -49,9 +49,10 @@ PageLink = Annotated[dict[Name, Text], AfterValidator(_page)]
 
 
 class Clinic(Strict):
-    """A clinic's branding and choices, from its ``clinic.yml``. Each field shows somewhere:
-    the name, tagline, logo and contact details in the header, the footer of every page and the
-    printed header; ``hide``, ``hide_sections`` and ``pages`` shape the site."""
+    """A clinic's branding and choices, from its ``clinic.yml``. Each field shows somewhere (the
+    README's "Clinic edition" says where): the name and logo in the header, the contact details
+    and disclaimer at the foot of every page, the tagline on the home page and, with the rest,
+    on every printed page; ``hide``, ``hide_sections`` and ``pages`` shape the site."""
     base: Text = Field(description="path from the clinic folder to the shipped site")
     name: Name
     tagline: Optional[Text] = None

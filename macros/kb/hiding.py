@@ -93,12 +93,13 @@ def prune(loaded: dict[Key, Loaded], hidden: Hidden, context: dict,
         if item.layer > 0 or not hidden.entries:
             continue
         drops: dict[tuple, tuple[Key, str]] = {}  # what is left out -> (why, the notice)
+        cites: list[tuple[tuple, Key]] = []
         for path, marker, value in walk(item.entry, Ref):
             target = ref_target(marker, value)
             if target not in hidden.entries:
                 continue
             if kinds.get(target[0]).citation:
-                citing.setdefault(hidden.where[target], []).append(f"{key[0]} '{key[1]}'")
+                cites.append((path, target))
                 continue
             unit = _unit(path)
             if unit is None:
@@ -108,7 +109,10 @@ def prune(loaded: dict[Key, Loaded], hidden: Hidden, context: dict,
                 continue
             what = "link to" if unit == path else "row for"
             drops.setdefault(unit, (target, f"{what} hidden {target[0]}/{target[1]} left out"))
-        drops = {u: t for u, t in drops.items() if not any(u[:n] in drops for n in range(1, len(u)))}
+        drops = {u: t for u, t in drops.items() if not _within(u, drops)}
+        for path, target in cites:  # a citation may go only with the row that makes the claim
+            if not _within(path, drops):
+                citing.setdefault(hidden.where[target], []).append(f"{key[0]} '{key[1]}'")
         if not drops:
             continue
         data = _thawed(item.entry.model_dump())
@@ -125,9 +129,9 @@ def prune(loaded: dict[Key, Loaded], hidden: Hidden, context: dict,
                                            "hiding this"))
             continue
         as_written[key] = item.entry
-        problems.extend(Problem(item.file, line_of(item.lines, unit), field_path(unit), notice,
-                                warning=True, topic=TOPIC)
-                        for unit, (_, notice) in sorted(drops.items(), key=lambda ut: str(ut[0])))
+        problems.extend(sorted(Problem(item.file, line_of(item.lines, unit), field_path(unit),
+                                       notice, warning=True, topic=TOPIC)
+                               for unit, (_, notice) in drops.items()))
         loaded[key] = replace(item, entry=entry, lines=_shifted(item.lines, drops))
     for where, entries in sorted(citing.items()):
         names = sorted(set(entries))
@@ -136,6 +140,11 @@ def prune(loaded: dict[Key, Loaded], hidden: Hidden, context: dict,
                                 "claim keeps its sources, so hide the entries that cite them too, "
                                 "or stop hiding the sources"))
     return as_written
+
+
+def _within(path: tuple, units) -> bool:
+    """Whether ``path`` lies inside one of ``units`` (a list item or row left out)."""
+    return any(path[:n] in units for n in range(1, len(path)))
 
 
 def _unit(path: tuple) -> tuple | None:
