@@ -13,6 +13,6 @@ def define_env(env):
 
     output = env.conf.__dict__["_kb_output"]
     macros = PageMacros(output.kb, output.site.clinic, lambda: env.page.file.src_uri,
-                        env.conf.use_directory_urls)
+                        env.conf.use_directory_urls, shipped=output.shipped_pages)
     for name, function in macros.all().items():
         env.macro(function, name)

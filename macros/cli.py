@@ -24,20 +24,40 @@ def _load(folder: Path):
         return None
 
 
+# The groups of ``check``'s notices, in the order a clinic acts on them.
+TOPICS = {"credentials": "Credentials expiring", "reviews": "Reviews due",
+          "sign-offs": "Clinic sign-offs out of date", "hidden": "What hiding changed",
+          "translations": "Translations out of date", "sources": "Sources", "": "Other"}
+
+
 def check(folder: Path) -> int:
-    """Validate every data file of the site in ``folder``; render and execute nothing."""
+    """Validate every data file of the site in ``folder`` (and its hand-written pages' links to
+    what it hides); render and execute nothing. Prints the notices after the count."""
     site = _load(folder)
     if site is None:
         return 1
-    for warning in site.kb.warnings:
-        print(warning, file=sys.stderr)
     counts: dict[str, int] = {}
     for kind, _ in site.kb.entries:
         counts[kind] = counts.get(kind, 0) + 1
     words = site.kb.vocabulary.kinds
     summary = ", ".join(f"{n} {words[k].label.lower()}" for k, n in sorted(counts.items()))
-    print(f"ok: {len(site.kb.entries)} entries ({summary}), {len(site.kb.links)} links")
+    hidden = f", {len(site.kb.hidden)} hidden" if site.kb.hidden else ""
+    print(f"ok: {len(site.kb.entries)} entries ({summary}){hidden}, {len(site.kb.links)} links")
+    if site.notices:
+        print(notice_report(site.notices))
     return 0
+
+
+def notice_report(notices) -> str:
+    """The notices by topic: what to look at, none of which stops a build."""
+    n = len(notices)
+    lines = [f"{n} notice{'s' if n != 1 else ''} (none of them stops a build):"]
+    for topic, title in TOPICS.items():
+        found = [p for p in notices if p.topic == topic]
+        if found:
+            lines.append(f"{title} ({len(found)}):")
+            lines += [f"  {str(p).removeprefix('warning: ')}" for p in found]
+    return "\n".join(lines)
 
 
 def new_entry(kind: str, entry_id: str, data: Path) -> int:

@@ -31,7 +31,7 @@ _PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
 if _PACKAGE_PARENT not in sys.path:
     sys.path.insert(0, _PACKAGE_PARENT)
 
-from macros.kb import reviews, site as site_mod  # noqa: E402
+from macros.kb import hiding, reviews, site as site_mod  # noqa: E402
 from macros.kb.clinic import LOGO_TARGET  # noqa: E402
 from macros.kb.problems import DataError  # noqa: E402
 from macros.outputs.compact import compact_html  # noqa: E402
@@ -59,8 +59,8 @@ def on_config(config):
         site = site_mod.load(folder)
     except DataError as exc:
         raise Abort("\n" + exc.report()) from None
-    for warning in site.kb.warnings:
-        log.info("notice: %s", str(warning).removeprefix("warning: "))
+    for notice in site.notices:  # INFO: a notice never stops a build, strict or not
+        log.info("notice: %s", str(notice).removeprefix("warning: "))
     output = SiteOutput(site, site_name=config.site_name, directory_urls=config.use_directory_urls,
                         site_url=config.site_url or "", handouts=bool(config.extra.get("handouts")),
                         language=config.theme["language"],
@@ -111,6 +111,7 @@ def brand(config, clinic, folder: Path) -> None:
     hidden = set(clinic.hide_sections)
     config.nav = [item for item in (config.nav or [])
                   if not (isinstance(item, dict) and set(item) & hidden)]
+    config.nav, _ = hiding.without_pages(config.nav, current(config).kb.hidden_pages())
     config.nav.extend({_text(title): path} for page in clinic.pages for title, path in page.items())
 
 
@@ -132,6 +133,8 @@ def on_files(files: Files, config):
     if clinic is not None and clinic.logo:
         files.append(File.generated(config, config.theme["logo"],
                                     abs_src_path=str(output.site.folder / clinic.logo)))
+    for target, source in output.photos():
+        files.append(File.generated(config, target, abs_src_path=str(source)))
     return files
 
 
@@ -139,6 +142,7 @@ def on_files(files: Files, config):
 def on_page_markdown(markdown, page, config, files):
     generated = current(config).generated(page.file.src_uri)
     if generated is None:
+        markdown = current(config).shipped_markdown(page.file.src_uri, markdown)
         if markdown.lstrip().startswith("---") and not page.meta:
             raise Abort(f"{page.file.src_uri}: its front matter (between the --- lines at the "
                         "top) is not valid YAML; fix it, or the page would show it as text")

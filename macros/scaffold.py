@@ -12,7 +12,8 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 MKDOCS_YML = """\
-# This clinic's site. It inherits everything from the shipped knowledge base ({base}).
+# This clinic's site. It inherits everything from the shipped knowledge base ({base}); the
+# clinic's name, logo and contact details come from clinic.yml.
 INHERIT: {base}/mkdocs.yml
 site_name: {name}
 # A placeholder: set your site's address (a sub-path is fine). Until then, printed pages have no
@@ -39,6 +40,9 @@ CLINIC_YML = """\
 # Your clinic: name, contact details, colours and choices. See the README's "Clinic edition".
 base: {base}
 name: {name}
+# tagline: Clinical massage for pain and recovery    # shown on the home page and printed pages
+# logo: logo.png      # a PNG, JPEG, WebP or plain SVG in this folder; the path is relative to
+                      # this folder (where clinic.yml is), and the image must be a local file
 address: Your street address
 phone: "Your phone number"
 # email: you@clinic.example
@@ -47,25 +51,30 @@ hours:
   - Monday to Friday 9:00 to 17:00
 colors: {{primary: "#1f5f8b", accent: "#0f766e"}}
 disclaimer: >-
-  {name} provides this information for education. It does not diagnose or replace your doctor.
-hide: {{}}              # shipped entries to leave out, e.g. {{condition: [alcohol-withdrawal]}}
+  We provide this information for education. It does not diagnose or replace your doctor.
+hide: {{}}              # shipped entries to leave out: {{condition: [alcohol-withdrawal]}}, or a
+                       # whole kind: {{history: all}}
 hide_sections: []      # navigation sections to leave out, by title, e.g. [Tags]
 pages:                 # your own pages for the navigation
   - About us: about.md
+  - Our therapists: therapists/index.md   # the roster: one file per therapist in data/therapists/
 """
 
 INDEX_MD = """\
 ---
 title: Home
-description: Patient education from {name}.
+description: Our patient library explains massage in plain words.
 ---
-# {name}
+# {{{{ clinic("name") }}}}
+
+{{{{ clinic("tagline") }}}}
 
 Welcome to our patient library. It explains massage in plain words and tells you when to see a
 doctor first.
 
 - {{{{ index_link("condition") }}}}
 - {{{{ index_link("technique") }}}}
+- {{{{ index_link("therapist", "Our therapists") }}}}
 - [About us](about.md)
 """
 
@@ -75,8 +84,11 @@ title: About us
 ---
 # About us
 
-Tell patients who you are, where you are and how to book.
+Tell patients who you are, where you are and how to book. Your name, address and phone number
+from clinic.yml show at the foot of every page: {{{{ clinic("name") }}}}, {{{{ clinic("address") }}}}.
 """
+
+GITIGNORE = "site/\n"
 
 
 def scaffold(path: Path) -> int:
@@ -90,14 +102,17 @@ def scaffold(path: Path) -> int:
     files = {
         "mkdocs.yml": MKDOCS_YML.format(base=base, name=name),
         "clinic.yml": CLINIC_YML.format(base=base, name=name),
-        "content/index.md": INDEX_MD.format(name=name),
-        "content/about.md": ABOUT_MD,
+        "content/index.md": INDEX_MD.format(),
+        "content/about.md": ABOUT_MD.format(),
         "data/therapists/.gitkeep": "",
+        ".gitignore": GITIGNORE,
     }
     for rel, text in files.items():
         out = target / rel
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
-    print(f"wrote {target}: edit clinic.yml, add therapists under data/therapists/, then\n"
-          f"  mkdocs serve -f {target}/mkdocs.yml")
+    python = os.path.relpath(sys.executable)
+    print(f"wrote {target}: edit clinic.yml, add therapists under data/therapists/ "
+          f"(python -m macros new therapist ID --data {target}/data), then\n"
+          f"  {python} -m mkdocs serve -f {target}/mkdocs.yml")
     return 0

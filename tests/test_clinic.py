@@ -1,22 +1,21 @@
 """The clinic edition: the example clinic builds with --strict under its own name, adds and
 replaces entries, hides others everywhere, lists its therapists, prints handouts, and works from
-a sub-path and from a folder on disk."""
+a sub-path and from a folder on disk. A new clinic's first week is in ``test_clinic_week.py``."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import os
 import shutil
-import subprocess
-import sys
 
 import pypdf
 import pytest
 
 from htmlsite import broken_links, pages
 from macros.kb import site as site_mod
-from macros.kb.problems import DataError
-from sitebuild import ROOT, built, mkdocs_build
+from sitebuild import ROOT, built
+from test_hostile_input import errors
 
 EXAMPLE = ROOT / "examples" / "harbour-clinic"
 
@@ -32,6 +31,9 @@ def test_the_clinic_brands_the_site(clinic_site):
     assert "--md-primary-fg-color: #24585f" in home
     assert "12 Example Quay" in home and "https://harbourside.example/book" in home
     assert "Harbourside Therapy Clinic (a fictional example) provides this information" in home
+    assert '<img src="assets/clinic-logo.svg" alt="logo">' in home
+    assert ("<em>Clinical massage and patient education (a fictional example clinic)</em>"
+            in html.unescape(home))  # {{ clinic("tagline") }}: punctuation as character references
 
 
 def test_links_resolve_in_the_clinic_site(clinic_site):
@@ -67,6 +69,17 @@ def test_roster_and_who_here_offers_this(clinic_site):
     assert ("a.href", "../../therapists/sam-sample/") in technique.links
 
 
+def test_translations_of_hidden_or_replaced_entries_are_left_aside():
+    """The shipped Spanish translation of a condition the clinic hides, and of a question it
+    replaces with its own, translate nothing the clinic shows: no error, no stale notice."""
+    loaded = site_mod.load(EXAMPLE)
+    spanish = loaded.translations.by_language["es"]
+    assert ("condition", "alcohol-withdrawal") not in spanish
+    assert ("faq", "how-long-is-a-massage-session") not in spanish
+    assert ("condition", "neck-pain") in spanish
+    assert [p for p in loaded.notices if p.topic == "translations"] == []
+
+
 def test_the_shipped_site_has_no_therapists(shipped):
     assert shipped.kb.of_kind("therapist") == []
 
@@ -89,64 +102,15 @@ def copy_example(tmp_path):
     return folder
 
 
-def write_therapist(folder, expires: dt.date):
-    path = folder / "data" / "therapists" / "alex-example.yml"
-    text = path.read_text(encoding="utf-8").replace("expires: 2031-06-30", f"expires: {expires}")
-    path.write_text(text, encoding="utf-8")
-
-
-def test_expired_credential_fails_the_build(tmp_path, monkeypatch):
-    folder = copy_example(tmp_path)
-    expired = dt.date.today() - dt.timedelta(days=30)  # the shipped data is reviewed up to today
-    write_therapist(folder, expired)
-    monkeypatch.chdir(folder)
-    with pytest.raises(DataError) as caught:
-        site_mod.load(folder)
-    assert [str(p) for p in caught.value.problems] == [
-        f"data/therapists/alex-example.yml:13: credentials_held[0].expires: expired on {expired}: "
-        "renew it, or remove it from the roster"]
-
-
-def test_credential_expiring_within_60_days_warns_naming_the_therapist(tmp_path, monkeypatch):
-    folder = copy_example(tmp_path)
-    soon = dt.date.today() + dt.timedelta(days=46)
-    write_therapist(folder, soon)
-    monkeypatch.chdir(folder)
-    warnings = [str(w) for w in site_mod.load(folder).kb.warnings if "therapists" in w.file]
-    assert warnings == ["warning: data/therapists/alex-example.yml:13: credentials_held[0].expires: "
-                        f"Alex Example's state-license credential expires on {soon} (in 46 days)"]
-
-
 def test_unknown_credential_fails_validation(tmp_path, monkeypatch):
     folder = copy_example(tmp_path)
     path = folder / "data" / "therapists" / "sam-sample.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("credential: clt-lana", "credential: clt-lanaa"),
                     encoding="utf-8")
     monkeypatch.chdir(folder)
-    with pytest.raises(DataError) as caught:
-        site_mod.load(folder)
-    assert [str(p) for p in caught.value.problems] == [
+    assert errors(folder, dt.date.today()) == [
         "data/therapists/sam-sample.yml:14: credentials_held[1].credential: unknown credential id "
         "'clt-lanaa' (did you mean 'clt-lana'?)"]
-
-
-def test_hiding_an_entry_still_linked_from_a_page_fails_clearly(tmp_path):
-    folder = copy_example(tmp_path)
-    clinic = folder / "clinic.yml"
-    clinic.write_text(clinic.read_text(encoding="utf-8").replace(
-        "condition: [alcohol-withdrawal]", "condition: [alcohol-withdrawal]\n  therapy: [yoga]"), encoding="utf-8")
-    result = mkdocs_build(folder / "mkdocs.yml", folder / "site")
-    assert result.returncode != 0
-    assert "links to therapy 'yoga', which this site hides" in result.stdout + result.stderr
-
-
-def test_new_clinic_scaffold_builds(tmp_path):
-    target = tmp_path / "my-clinic"
-    done = subprocess.run([sys.executable, "-m", "macros", "new-clinic", str(target)], cwd=ROOT,
-                          capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    built(target / "mkdocs.yml", target / "site")
-    assert "My Clinic" in (target / "site" / "index.html").read_text(encoding="utf-8")
 
 
 def require_weasyprint():

@@ -43,9 +43,10 @@ def edit(folder: Path, rel: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def errors(folder: Path) -> list[str]:
+def errors(folder: Path, today: dt.date = TODAY) -> list[str]:
+    """The errors loading the site in ``folder`` reports, as ``file:line: field: message``."""
     with pytest.raises(DataError) as caught:
-        site_mod.load(folder, today=TODAY)
+        site_mod.load(folder, today=today)
     return [str(p) for p in caught.value.problems]
 
 
@@ -348,11 +349,91 @@ def test_replacing_an_entry_that_does_not_exist(site, tmp_path, monkeypatch):
                               "technique 'new-one' to replace"]
 
 
-def test_overlay_hides_an_entry_still_linked(site, tmp_path, monkeypatch):
+def hidden_notices(site) -> list[str]:
+    return [str(p) for p in site.notices if p.topic == "hidden"]
+
+
+def test_hiding_an_entry_leaves_the_shipped_links_to_it_out(site, tmp_path, monkeypatch):
     clinic = overlay(tmp_path, site, "hide:\n  therapy: [stretch-class]\n")
     monkeypatch.chdir(tmp_path)
-    assert errors(clinic) == ["site/data/conditions/sore-back.yml:13: therapies[0]: links to therapy "
-                              "'stretch-class', which this site hides; remove the link or stop hiding it"]
+    loaded = loads(clinic)
+    assert loaded.kb.get("condition", "sore-back").therapies == ()
+    assert not loaded.kb.has("therapy", "stretch-class") and loaded.kb.backlinks(("therapy", "stretch-class")) == []
+    assert hidden_notices(loaded) == ["warning: site/data/conditions/sore-back.yml:13: therapies[0]: "
+                                      "link to hidden therapy/stretch-class left out"]
+
+
+def test_hiding_a_technique_leaves_its_evidence_rows_out(site, tmp_path, monkeypatch):
+    clinic = overlay(tmp_path, site, "hide:\n  technique: [kneading]\n")
+    write(site, "data/conditions/stiff-neck.yml", (site / "data/conditions/stiff-neck.yml").read_text()
+          .replace("evidence:\n", "evidence:\n  - {technique: stroking, grade: insufficient, effect: "
+                   "Not studied., searched: {on: 2026-01-01, where: An index, terms: [a], found: None.}}\n"))
+    monkeypatch.chdir(tmp_path)
+    loaded = loads(clinic)
+    rows = loaded.kb.get("condition", "sore-back").evidence
+    assert [r.technique for r in rows] == ["stroking"]
+    assert [r.technique for r in loaded.kb.get("condition", "stiff-neck").evidence] == ["stroking"]
+    assert loaded.kb.get("faq", "does-it-hurt").related == ()
+    assert hidden_notices(loaded) == [
+        "warning: site/content/index.md:3: link: link to hidden technique/kneading shown as plain text",
+        "warning: site/data/conditions/sore-back.yml:7: evidence[0]: row for hidden technique/kneading left out",
+        "warning: site/data/conditions/stiff-neck.yml:7: evidence[1]: row for hidden technique/kneading left out",
+        "warning: site/data/credentials/licence.yml:13: techniques[0]: link to hidden technique/kneading left out",
+        "warning: site/data/faq/does-it-hurt.yml:3: related[0]: link to hidden technique/kneading left out",
+        "warning: site/data/glossary/fascia.yml:3: see_also[0]: link to hidden technique/kneading left out",
+        "warning: site/data/history/ling.yml:7: techniques[0]: link to hidden technique/kneading left out"]
+    # the source its row cited is still cited: hiding is the clinic's choice, not a lost citation
+    assert not [p for p in loaded.notices if "never cited" in p.message]
+    # a translation of the shipped entry is checked against the file, rows and all
+    assert loaded.kb.written(("condition", "sore-back")).evidence[0].technique == "kneading"
+
+
+def test_hiding_what_a_shipped_entry_cannot_do_without_is_an_error(site, tmp_path, monkeypatch):
+    clinic = overlay(tmp_path, site, "hide:\n  technique: [kneading]\n  source: [study-one]\n")
+    monkeypatch.chdir(tmp_path)
+    # sore-back cites study-one only in its kneading row, which goes with the hidden technique
+    assert errors(clinic) == [
+        "clinic/clinic.yml:7: hide.technique[0]: hiding it leaves the shipped condition 'stiff-neck' "
+        "(site/data/conditions/stiff-neck.yml) invalid: evidence: needs at least 1 item; hide that "
+        "condition too, or stop hiding this",
+        "clinic/clinic.yml:8: hide.source[0]: hides sources that shipped entries cite (history "
+        "'ling'): a claim keeps its sources, so hide the entries that cite them too, or stop hiding "
+        "the sources"]
+
+
+def test_a_clinic_entry_linking_to_a_hidden_entry_is_an_error(site, tmp_path, monkeypatch):
+    clinic = overlay(tmp_path, site, "hide:\n  therapy: [stretch-class]\n")
+    write(clinic, FAQ, FAQ_TEXT.format(answer="Not much.").replace("technique/kneading", "therapy/stretch-class")
+          + "replaces: true\n")
+    monkeypatch.chdir(tmp_path)
+    assert errors(clinic) == [f"clinic/{FAQ}:3: related[0]: links to therapy 'stretch-class', which "
+                              "clinic/clinic.yml:7 hides: remove the link, or stop hiding it"]
+
+
+def test_hiding_a_whole_kind(site, tmp_path, monkeypatch):
+    clinic = overlay(tmp_path, site, "hide: {history: all}\n")
+    write(clinic, "data/history/our-founding.yml", (site / "data/history/old-rubbing.yml").read_text())
+    monkeypatch.chdir(tmp_path)
+    loaded = loads(clinic)
+    assert [e.id for e in loaded.kb.of_kind("history")] == ["our-founding"]  # the clinic's own stay
+    assert set(loaded.kb.hidden) == {("history", "ling"), ("history", "old-rubbing")}
+    assert loaded.kb.get("technique", "kneading").origins == ()
+    assert loaded.kb.hidden_kinds() == set()  # the clinic still has one: the index is built
+    (clinic / "data/history/our-founding.yml").unlink()
+    loaded = loads(clinic)
+    assert loaded.kb.hidden_kinds() == {"history"}
+    assert "history/index.md" in loaded.kb.hidden_pages()
+
+
+@pytest.mark.parametrize("hide, message", [
+    ("{history: everything}", "hide: 'everything' under history: give a list of ids, e.g. history: "
+                              "[some-id], or 'all' to hide every shipped history entry"),
+    ("{therapist: all}", "hide.therapist: there are no shipped therapist entries to hide"),
+])
+def test_hiding_a_whole_kind_is_checked(site, tmp_path, monkeypatch, hide, message):
+    clinic = overlay(tmp_path, site, f"hide: {hide}\n")
+    monkeypatch.chdir(tmp_path)
+    assert errors(clinic) == [f"clinic/clinic.yml:6: {message}"]
 
 
 def test_two_entries_with_the_same_title_both_stay(site):

@@ -25,8 +25,10 @@ from sitebuild import copy_fixture, hostile_site, mkdocs_build, write_config
 
 from test_hostile_input import FAQ, FAQ_TEXT, STROKING, TODAY, edit, errors, loads, overlay, write
 
-LIVE = re.compile(r"<script>window\.__pwned|<(img|svg|iframe|b|i)\b[^>]*\son\w+=|<iframe|"
-                  r"<style>body|href=\"javascript:|<img src=x|\son\w+=\"window", re.I)
+# A payload that would run: a script, an element with an event handler among its attributes
+# (text inside a quoted attribute value, such as an escaped alt text, is not one), a frame...
+LIVE = re.compile(r"<script>window\.__pwned|<(img|svg|iframe|b|i)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?"
+                  r"\son\w+=|<iframe|<style>body|href=\"javascript:|<img src=x|\son\w+=\"window", re.I)
 
 
 @pytest.fixture
@@ -122,10 +124,48 @@ def test_the_packet_page_shows_hostile_titles_and_clinic_settings_as_text(hostil
         'Education only. </p><script>window.__pwned="disclaimer"</script>'
 
 
+def test_the_tagline_and_email_are_text_where_they_show(hostile):
+    body = page(hostile, "index.html")
+    printed = re.search(r'<div class="kb-print-only kb-print-header">.*?</div>\s*</div>', body, re.S).group(0)
+    assert '<img class="kb-print-logo" src="assets/clinic-logo.svg" alt="">' in printed
+    assert text_of(printed).startswith('Harm <script>window.__pwned="name"</script> & Co '
+                                       '<img src=x onerror="window.__pwned=\'tagline\'">')
+    assert "a@b.example<script>" in text_of(printed)
+    footer = text_of(re.search(r'<aside class="kb-disclaimer".*?</aside>', body, re.S).group(0))
+    assert "a@b.example<script>" in footer
+    home = text_of(re.search(r"</h1>(.*?)<aside", body, re.S).group(1))
+    assert '<img src=x onerror="window.__pwned=\'tagline\'">' in home  # {{ clinic("tagline") }}
+
+
 def test_the_logo_is_served_from_the_site_itself(hostile):
     body = page(hostile, "index.html")
     assert re.search(r'<img src="assets/clinic-logo\.svg" alt="logo">', body)
     assert (hostile / "assets/clinic-logo.svg").read_bytes().startswith(b"<svg")
+
+
+def test_a_therapist_photo_is_served_from_the_site_with_the_name_as_text(hostile):
+    body = page(hostile, "therapists/mallory/index.html")
+    img = re.search(r'<p class="kb-photo"><img src="([^"]*)" alt="([^"]*)"', body)
+    assert img.group(1) == "../../assets/therapists/mallory.png"
+    assert html.unescape(img.group(2)) == 'Mallory "><img src=x onerror="window.__pwned=\'alt\'">'
+    assert (hostile / "assets/therapists/mallory.png").read_bytes().startswith(b"\x89PNG")
+    assert '<script>window.__pwned="number"</script>' in text_of(body)
+
+
+@pytest.mark.parametrize("photo, message", [
+    ("https://evil.example/p.png", "'https://evil.example/p.png' must be a path relative to the "
+                                   "clinic's folder, not an address or an absolute path"),
+    ("../../etc/passwd.png", "'../../etc/passwd.png' is outside the clinic's folder"),
+    ("missing.png", "there is no image at 'missing.png' (the path is relative to clinic.yml)"),
+    ("photo.exe", "'photo.exe' is not a PNG, JPEG, WebP or SVG image"),
+])
+def test_a_therapist_photo_is_a_local_image(site, tmp_path, monkeypatch, photo, message):
+    clinic = overlay(tmp_path, site)
+    write(clinic, "data/therapists/ann.yml", f"title: Ann\nphoto: '{photo}'\nbio: Hi.\n"
+          "languages: [English]\ncredentials_held:\n  - {credential: licence, number: '1', "
+          "issuer: A board}\nlast_reviewed: 2026-01-01\n")
+    monkeypatch.chdir(tmp_path)
+    assert errors(clinic) == [f"clinic/data/therapists/ann.yml:2: photo: {message}"]
 
 
 def test_tooltips_escape_twice_for_material_which_inserts_them_as_html(hostile):

@@ -11,22 +11,23 @@ import difflib
 import os
 import re
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional, Union
 
 import yaml
 from pydantic import AfterValidator, Field, ValidationError, field_validator
 
 from .. import kinds
-from .fields import SLUG, HttpsUrl, Name, Strict, Text
+from .fields import SLUG, HttpsUrl, ImagePath, Name, Strict, Text, relative_path
 from .loader import explain
 from .problems import DataError, Problem, display_path
 from .yamlsource import YamlProblem, inside, line_of, read_bytes, read_mapping
 
 CLINIC_FILE = "clinic.yml"
 LOGO_TARGET = "assets/clinic-logo"  # the logo is copied into the site under this name
-LOGO_TYPES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff",
-              ".webp": b"RIFF", ".svg": None}
-MAX_LOGO_BYTES = 1024 * 1024
+IMAGE_MAGIC = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff",
+               ".webp": b"RIFF", ".svg": None}
+MAX_IMAGE_BYTES = 1024 * 1024
+ALL = "all"  # ``hide: {history: all}``: every shipped entry of the kind
 
 
 class Colors(Strict):
@@ -34,18 +35,11 @@ class Colors(Strict):
     accent: str = Field("#0f766e", pattern=r"^#[0-9a-fA-F]{6}$")
 
 
-def _relative_path(value: str) -> str:
-    if "\\" in value or value.startswith("/") or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value):
-        raise ValueError(f"'{value}' must be a path relative to the clinic's folder, not an "
-                         "address or an absolute path")
-    return value
-
-
 def _page(page: dict) -> dict:
     if len(page) != 1:
         raise ValueError("each page is one 'Title: path.md' pair")
     for path in page.values():
-        _relative_path(path)
+        relative_path(path)
         if not path.endswith(".md"):
             raise ValueError(f"'{path}' must be a Markdown page (.md) in content/")
     return page
@@ -55,12 +49,15 @@ PageLink = Annotated[dict[Name, Text], AfterValidator(_page)]
 
 
 class Clinic(Strict):
-    """A clinic's branding and choices, from its ``clinic.yml``."""
+    """A clinic's branding and choices, from its ``clinic.yml``. Each field shows somewhere (the
+    README's "Clinic edition" says where): the name and logo in the header, the contact details
+    and disclaimer at the foot of every page, the tagline on the home page and, with the rest,
+    on every printed page; ``hide``, ``hide_sections`` and ``pages`` shape the site."""
     base: Text = Field(description="path from the clinic folder to the shipped site")
     name: Name
     tagline: Optional[Text] = None
-    logo: Optional[Text] = Field(None, description="an image in the clinic's folder (PNG, JPEG, "
-                                 "WebP or SVG), relative to clinic.yml")
+    logo: Optional[ImagePath] = Field(None, description="an image in the clinic's folder (PNG, "
+                                      "JPEG, WebP or SVG), relative to clinic.yml")
     colors: Colors = Colors()
     address: Text
     phone: Name
@@ -68,27 +65,25 @@ class Clinic(Strict):
     booking_url: Optional[HttpsUrl] = None
     hours: tuple[Text, ...] = ()
     disclaimer: Text
-    hide: dict[str, tuple[str, ...]] = Field({}, description="entries to leave out, by kind")
+    hide: dict[str, Union[Literal["all"], tuple[str, ...]]] = Field(
+        {}, description="shipped entries to leave out, by kind: a list of ids, or 'all'")
     hide_sections: tuple[Name, ...] = Field((), description="navigation sections to leave out, by title")
     pages: tuple[PageLink, ...] = Field((), description="the clinic's own pages for the "
                                                 "navigation, as {title: path in content/}")
 
-    @field_validator("logo")
-    @classmethod
-    def _logo_path(cls, value):
-        if value is None:
-            return value
-        _relative_path(value)
-        if Path(value).suffix.lower() not in LOGO_TYPES:
-            raise ValueError(f"'{value}' is not a PNG, JPEG, WebP or SVG image")
-        return value
-
-    @field_validator("hide")
+    @field_validator("hide", mode="before")
     @classmethod
     def _hide_ids(cls, value):
+        if not isinstance(value, dict):
+            return value
         for kind, ids in value.items():
+            if ids == ALL:
+                continue
+            if not isinstance(ids, list):
+                raise ValueError(f"'{ids}' under {kind}: give a list of ids, e.g. {kind}: "
+                                 f"[some-id], or '{ALL}' to hide every shipped {kind} entry")
             for entry_id in ids:
-                if not re.fullmatch(SLUG, entry_id):
+                if not isinstance(entry_id, str) or not re.fullmatch(SLUG, entry_id):
                     raise ValueError(f"'{entry_id}' (under {kind}) is not an entry id")
         return value
 
@@ -122,7 +117,7 @@ def check_paths(clinic: Clinic, folder: Path, shown: str, lines: dict) -> list[P
         problems.append(Problem(shown, line_of(lines, ("base",)), "base",
                                 "points at the clinic's own folder; point it at the shipped site"))
     if clinic.logo:
-        problems.extend(_check_logo(folder, clinic.logo, shown, line_of(lines, ("logo",))))
+        problems.extend(check_image(folder, clinic.logo, shown, line_of(lines, ("logo",)), "logo"))
     for i, page in enumerate(clinic.pages):
         for title, rel in page.items():
             where = (shown, line_of(lines, ("pages", i)), f"pages[{i}]")
@@ -140,20 +135,21 @@ _SVG_FORBIDDEN = re.compile(r"<!DOCTYPE|<!ENTITY|<script|<foreignObject|\son\w+\
                             r"|(?:href|src)\s*=\s*[\"'](?!#)", re.I)
 
 
-def _check_logo(folder: Path, rel: str, shown: str, line: int) -> list[Problem]:
+def check_image(folder: Path, rel: str, shown: str, line: int, field: str) -> list[Problem]:
+    """A logo or photo: a plain image file inside the clinic's folder, served from the site."""
     path = folder / rel
-    where = (shown, line, "logo")
+    where = (shown, line, field)
     if not inside(path, folder):
         return [Problem(*where, f"'{rel}' is outside the clinic's folder")]
     if not path.is_file():
         return [Problem(*where, f"there is no image at '{rel}' (the path is relative to "
                         "clinic.yml)")]
     try:
-        raw = read_bytes(path, folder, MAX_LOGO_BYTES)
+        raw = read_bytes(path, folder, MAX_IMAGE_BYTES)
     except YamlProblem as exc:
-        return [Problem(*where, exc.message.replace("an entry", "a logo"))]
+        return [Problem(*where, exc.message.replace("an entry", "an image"))]
     suffix = path.suffix.lower()
-    magic = LOGO_TYPES[suffix]
+    magic = IMAGE_MAGIC[suffix]
     if magic is not None and not raw.startswith(magic):
         return [Problem(*where, f"'{rel}' is not a {suffix[1:].upper()} image")]
     if suffix == ".svg":
@@ -164,11 +160,9 @@ def _check_logo(folder: Path, rel: str, shown: str, line: int) -> list[Problem]:
     return []
 
 
-def site_settings(folder: Path) -> dict | None:
-    """The site's ``mkdocs.yml`` merged over the files it inherits (``INHERIT``) as MkDocs merges
-    them (mappings merge, other values replace), for what the command line needs without
-    MkDocs: the site's name, address and disclaimer, the navigation. None where there is none
-    to read."""
+def _config_chain(folder: Path) -> list[tuple[dict, Path]] | None:
+    """The site's ``mkdocs.yml`` and the files it inherits (``INHERIT``), nearest first, each
+    with its path; None where one cannot be read."""
     chain, seen = [], set()
     path = folder / "mkdocs.yml"
     while path.is_file() and path not in seen:
@@ -179,17 +173,34 @@ def site_settings(folder: Path) -> dict | None:
             return None
         if not isinstance(config, dict):
             return None
-        chain.append(config)
+        chain.append((config, path))
         parent = config.get("INHERIT")
         if not isinstance(parent, str):
             break
         path = (path.parent / parent).resolve()
+    return chain
+
+
+def site_settings(folder: Path) -> dict | None:
+    """The site's ``mkdocs.yml`` merged over the files it inherits as MkDocs merges them
+    (mappings merge, other values replace), for what the command line needs without MkDocs: the
+    site's name, address and disclaimer, the navigation. None where there is none to read."""
+    chain = _config_chain(folder)
     if not chain:
         return None
     merged: dict = {}
-    for config in reversed(chain):
+    for config, _ in reversed(chain):
         merged = _merge(merged, config)
     return merged
+
+
+def mkdocs_setting(folder: Path, key: str):
+    """``(value, file)`` of a top-level setting of the site's ``mkdocs.yml``, or of the file it
+    inherits when it does not set it; ``(None, None)`` where there is none to read."""
+    for config, path in _config_chain(folder) or ():
+        if key in config:
+            return config[key], path
+    return None, None
 
 
 def _merge(base: dict, over: dict) -> dict:
@@ -202,7 +213,7 @@ def _merge(base: dict, over: dict) -> dict:
 
 def nav_sections(folder: Path) -> list[str] | None:
     """The titles of the navigation's top-level items, or None where there is none to read."""
-    nav = (site_settings(folder) or {}).get("nav")
+    nav, _ = mkdocs_setting(folder, "nav")
     if not isinstance(nav, list):
         return None
     return [next(iter(item)) for item in nav if isinstance(item, dict) and item]

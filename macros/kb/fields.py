@@ -32,6 +32,17 @@ class Ref:
     kind: Optional[str]
 
 
+def parse_any_ref(value: str) -> tuple[str, str]:
+    """``(kind, id)`` of a ``kind/id`` reference."""
+    kind, _, entry_id = value.partition("/")
+    return kind, entry_id
+
+
+def ref_target(marker: Ref, value: str) -> tuple[str, str]:
+    """The ``(kind, id)`` a field marked ``marker`` points to."""
+    return parse_any_ref(value) if marker.kind is None else (marker.kind, value)
+
+
 @dataclass(frozen=True)
 class Audience:
     who: str
@@ -82,6 +93,25 @@ def _https(value: str) -> str:
     return value
 
 
+def relative_path(value: str) -> str:
+    """A path inside the clinic's folder, as the clinic writes it: no address, no absolute path
+    (whether it exists and stays inside is checked against the folder: ``clinic.check_image``)."""
+    if "\\" in value or value.startswith("/") or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value):
+        raise ValueError(f"'{value}' must be a path relative to the clinic's folder, not an "
+                         "address or an absolute path")
+    return value
+
+
+IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
+
+
+def _image_path(value: str) -> str:
+    relative_path(value)
+    if not value.lower().endswith(IMAGE_TYPES):
+        raise ValueError(f"'{value}' is not a PNG, JPEG, WebP or SVG image")
+    return value
+
+
 def _vocabulary(info: ValidationInfo):
     vocabulary = (info.context or {}).get("vocabulary")
     if vocabulary is None:
@@ -116,6 +146,7 @@ SharedText = Annotated[str, AfterValidator(_text), Audience("any")]
 Slug = Annotated[str, Field(pattern=SLUG, max_length=80)]
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 HttpsUrl = Annotated[str, AfterValidator(_https)]
+ImagePath = Annotated[str, AfterValidator(_text), AfterValidator(_image_path)]  # in the clinic's folder
 Pressure = Annotated[StrictInt, Closed("pressure"), AfterValidator(_pressure)]
 Grade = closed("evidence_grades")
 Region = closed("body_regions")

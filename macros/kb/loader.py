@@ -1,9 +1,9 @@
 """Read every entry file of every data layer, validate it, and apply overlays.
 
 A layer is a folder holding ``data/<kind folder>/<id>.yml``: the shipped site is the first layer, a
-clinic's folder the next. A later layer adds entries, replaces a shipped one when the entry says
-``replaces: true``, and hides shipped ones through its ``hide`` list. Nothing is dropped or merged
-silently: every clash is a problem with a file and a line.
+clinic's folder the next. A later layer adds entries, and replaces a shipped one when the entry
+says ``replaces: true`` (what a clinic hides is taken out afterwards: ``hiding``). Nothing is
+dropped or merged silently: every clash is a problem with a file and a line.
 """
 from __future__ import annotations
 
@@ -34,13 +34,10 @@ class Loaded:
     path: Path           # the file itself
 
 
-def load_layers(layers: list[Path], vocabulary, *, root: Path | None = None, today=None,
-                hidden: dict[str, list[str]] | None = None, hidden_file: str = "clinic.yml",
-                hidden_lines: dict | None = None):
-    """Load all entries of all layers. Returns ``(entries, problems, failed, hidden)``: entries
-    keyed by ``(kind, id)``, every problem found, the keys of files that failed to load (links to
-    those are not reported again), and the entries the site hides. The caller raises if any
-    problem is an error."""
+def load_layers(layers: list[Path], vocabulary, *, root: Path | None = None, today=None):
+    """Load all entries of all layers. Returns ``(entries, problems, failed)``: entries keyed by
+    ``(kind, id)``, every problem found, and the keys of files that failed to load (links to
+    those are not reported again). The caller raises if any problem is an error."""
     problems: list[Problem] = []
     entries: dict[tuple[str, str], Loaded] = {}
     failed: set[tuple[str, str]] = set()
@@ -86,9 +83,8 @@ def load_layers(layers: list[Path], vocabulary, *, root: Path | None = None, tod
                 continue
             _load_folder(path, Path(layer), kind, index, root, context, entries, problems, failed)
     if not found_data:
-        return {}, problems, failed, {}
-    removed = _apply_hidden(hidden or {}, hidden_file, entries, problems, hidden_lines)
-    return entries, problems, failed, removed
+        return {}, problems, failed
+    return entries, problems, failed
 
 
 def _listing(folder: Path) -> list[Path]:
@@ -212,6 +208,9 @@ def explain(exc: ValidationError, shown: str, lines: dict, model, kind: str | No
                                 f"wrong folder?)")
         elif err["type"] == "missing":
             message = "required field is missing"
+        elif err["type"] == "too_short":
+            n = err["ctx"]["min_length"]
+            message = f"needs at least {n} item{'s' if n != 1 else ''}"
         elif err["type"] == "literal_error":
             message = f"{err['input']!r} is not one of: {err['ctx']['expected']}"
         else:
@@ -261,33 +260,3 @@ def _kind_with_field(name: str, kind: str) -> str | None:
         if other != kind and name in model.model_fields:
             return other
     return None
-
-
-def _apply_hidden(hidden, hidden_file, entries, problems, lines=None) -> dict:
-    """Take the hidden entries out. ``lines`` maps ``("hide", kind, i)`` to its line in
-    ``clinic.yml``, so each problem points at the id it is about."""
-    lines = lines or {}
-    removed = {}
-    for kind, ids in hidden.items():
-        if kind not in kinds.KINDS:
-            guess = difflib.get_close_matches(kind, kinds.KINDS, n=1)
-            problems.append(Problem(hidden_file, line_of(lines, ("hide", kind)), f"hide.{kind}",
-                                    f"unknown kind '{kind}'" + (f" (did you mean '{guess[0]}'?)"
-                                                                if guess else "")))
-            continue
-        for i, entry_id in enumerate(ids):
-            where = (hidden_file, line_of(lines, ("hide", kind, i)), f"hide.{kind}[{i}]")
-            if (kind, entry_id) in removed:
-                problems.append(Problem(*where, f"'{entry_id}' is listed twice"))
-                continue
-            found = entries.get((kind, entry_id))
-            if found is None:
-                problems.append(Problem(*where, f"there is no {kind} '{entry_id}' to hide"))
-                continue
-            if found.layer > 0:
-                what = "replaces" if found.entry.replaces else "adds"
-                problems.append(Problem(*where, f"hides the {kind} '{entry_id}' that this site "
-                                        f"also {what} in {found.file}: keep one of the two"))
-                continue
-            removed[(kind, entry_id)] = entries.pop((kind, entry_id))
-    return removed

@@ -12,11 +12,14 @@ from pathlib import Path
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """An error, or with ``warning`` a notice: something to look at that does not stop a build
+    (``topic`` groups notices in ``python -m macros check``)."""
     file: str
     line: int
     field: str
     message: str
     warning: bool = False
+    topic: str = ""
 
     def __str__(self) -> str:
         prefix = "warning: " if self.warning else ""

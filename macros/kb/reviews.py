@@ -66,6 +66,9 @@ class Signoffs(Strict):
 class SignoffState:
     signoff: Signoff
     current: bool   # the entry is unchanged since it was signed
+    file: str = SIGNOFF_FILE
+    line: int = 1
+    index: int = 0
 
 
 def read_signoffs(folder: Path, kb) -> dict[tuple, SignoffState]:
@@ -86,12 +89,17 @@ def read_signoffs(folder: Path, kb) -> dict[tuple, SignoffState]:
     found, problems = {}, []
     for i, signoff in enumerate(model.signoffs):
         kind, _, entry_id = signoff.entry.partition("/")
+        where = (shown, line_of(lines, ("signoffs", i, "entry")), f"signoffs[{i}].entry")
+        if (kind, entry_id) in kb.hidden:
+            file, line, _ = kb.hidden_at[(kind, entry_id)]
+            problems.append(Problem(*where, f"signs off {kind} '{entry_id}', which {file}:{line} "
+                                    "hides: remove this sign-off, or stop hiding the entry"))
+            continue
         if not kb.has(kind, entry_id):
-            problems.append(Problem(shown, line_of(lines, ("signoffs", i, "entry")),
-                                    f"signoffs[{i}].entry", f"there is no {kind} '{entry_id}'"))
+            problems.append(Problem(*where, f"there is no {kind} '{entry_id}'"))
             continue
         found[(kind, entry_id)] = SignoffState(signoff, signoff.fingerprint ==
-                                               fingerprint(kb.get(kind, entry_id)))
+                                               fingerprint(kb.get(kind, entry_id)), *where[:2], i)
     if problems:
         raise DataError(problems)
     return found
@@ -136,6 +144,30 @@ def due(kb, today: dt.date, signoffs: Optional[dict] = None) -> Due:
     overdue.sort(key=lambda ew: ew[1])
     soon.sort(key=lambda ew: ew[1])
     return Due(overdue, soon, old, changed, stale)
+
+
+def notices(kb, today: dt.date, signoffs: Optional[dict] = None) -> list[Problem]:
+    """What is due as notices for ``python -m macros check`` and the build log: reviews overdue
+    or due within 90 days, and the clinic's sign-offs of entries that changed since."""
+    found = due(kb, today, signoffs)
+    out = []
+    for entries, late in ((found.overdue, True), (found.soon, False)):
+        for entry, when in entries:
+            key = (entry.kind, entry.id)
+            what = f"review overdue since {when}" if late else \
+                f"review due on {when} (in {(when - today).days} days)"
+            todo = ("add the new review to its reviews" if kb.layers.get(key) else
+                    "a shipped entry: update the shipped knowledge base (git pull) for its review")
+            line = line_of(kb.lines.get(key, {}), ("reviews",))
+            out.append(Problem(kb.files[key], line, "reviews", f"{what}: {todo}", True, "reviews"))
+    for key, state in sorted((signoffs or {}).items()):
+        if not state.current:
+            s = state.signoff
+            out.append(Problem(state.file, state.line, f"signoffs[{state.index}].entry",
+                               f"{s.entry} has changed since {s.by} signed it off on {s.on}: "
+                               f"review it again, then run python -m macros signoff {s.entry}",
+                               True, "sign-offs"))
+    return out
 
 
 class PageReviews(Strict):

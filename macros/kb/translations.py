@@ -180,14 +180,13 @@ def _row_keys(english: BaseModel, item: Any, path, lines, shown, problems) -> No
         break
 
 
-def load(layers, kb, folders: dict[str, str], root=None,
-         hidden: frozenset = frozenset()) -> tuple[Translations, list[Problem]]:
+def load(layers, kb, folders: dict[str, str], root=None) -> tuple[Translations, list[Problem]]:
     """Every translation of every layer, checked against the knowledge base; ``folders`` maps a
-    kind folder to its kind. Translations of the entries a clinic hides (``hidden``, as keys)
-    are left out with them."""
+    kind folder to its kind. A translation of an entry the site hides, or of a shipped entry a
+    clinic replaces with its own, is left aside: it translates nothing the site shows."""
     found = Translations()
     problems: list[Problem] = []
-    for layer in layers:
+    for index, layer in enumerate(layers):
         base = Path(layer) / "data" / FOLDER
         if not base.is_dir():
             continue
@@ -203,8 +202,8 @@ def load(layers, kb, folders: dict[str, str], root=None,
                 for path in sorted(kind_dir.glob("*.yml")):
                     shown = display_path(path, root)
                     key = (kind, path.stem)
-                    if key in hidden:
-                        continue
+                    if key in kb.hidden or kb.layers.get(key, index) > index:
+                        continue  # the site hides it, or a later layer replaces what it translates
                     if not kb.has(*key):
                         problems.append(Problem(shown, 1, "", f"there is no {kind} '{path.stem}' to "
                                                 "translate"))
@@ -213,7 +212,7 @@ def load(layers, kb, folders: dict[str, str], root=None,
                     problems += errs
                     if data is None:
                         continue
-                    entry = kb.get(*key)
+                    entry = kb.written(key)  # what was translated: the file, not what hiding left
                     problems += check(entry, data, lines, shown)
                     stamp = data.get("translated_from")
                     if not isinstance(stamp, str):
@@ -226,7 +225,8 @@ def load(layers, kb, folders: dict[str, str], root=None,
                     if not current:
                         problems.append(Problem(shown, line_of(lines, ("translated_from",)),
                                                 "translated_from", "stale: the English entry has "
-                                                "changed since this was translated", warning=True))
+                                                "changed since this was translated", warning=True,
+                                                topic="translations"))
                     found.by_language.setdefault(language, {})[key] = Translation(
                         language, key, data, shown, current)
     return found, problems

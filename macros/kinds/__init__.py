@@ -31,6 +31,11 @@ def kind_of_model(model: type) -> str:
     return _BY_MODEL[model]
 
 
+def page_path(kind: str, entry_id: str = "index") -> str:
+    """Where the page of an entry lives; without an id, the kind's index page."""
+    return f"{KINDS[kind].folder}/{entry_id}.md"
+
+
 def by_folder() -> dict[str, str]:
     return {kind.folder: name for name, kind in KINDS.items()}
 

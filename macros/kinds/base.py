@@ -56,6 +56,8 @@ class Kind:
     printable: ClassVar[bool] = False     # its page prints (print layout, QR) and it goes in packets
     handout: ClassVar[bool] = False       # a PDF handout per entry (make handouts)
     clinic_only: ClassVar[bool] = False   # only a clinic's own data may hold it
+    citation: ClassVar[bool] = False      # a link to it backs a claim: hiding it is an error
+                                          # while shipped entries cite it (never a silent drop)
     index_template: ClassVar[str] = "index.html.j2"
     az: ClassVar[bool] = False            # its index is long: an A–Z bar jumps to each letter
     intro: ClassVar[str] = ""             # the opening line of its index page

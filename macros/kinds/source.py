@@ -102,7 +102,7 @@ def grade_problem(grade: str, sources: list) -> str | None:
 
 class SourceKind(Kind):
     name, folder, model = "source", "sources", Source
-    az = True
+    az = citation = True
     boost = 0.5
     intro = ("Every study, review and official page this site cites. Certainty is how sure the "
              "source's findings are.")
@@ -125,17 +125,19 @@ class SourceKind(Kind):
         return dict(glance=glance)
 
     def checks(self, across):
-        """Notices: a source nobody cites (sources cited only by hidden entries are still cited:
-        hiding is the site's choice), and an article without a DOI or PMID. Errors: an entry
+        """Notices: a source nobody cites (sources cited only by hidden entries, or by links
+        hiding left out, are still cited: hiding is the site's choice), and an article without a DOI or PMID. Errors: an entry
         whose only sources are encyclopedias (an encyclopedia may stand only beside a better
         source; a code list, which a condition cites for its codes, is no evidence either way)."""
         cited = {link.target for link in across.links if link.target[0] == self.name}
-        cited |= {(self.name, value) for item in across.hidden.values()
-                  for _, marker, value in walk(item.entry, Ref) if marker.kind == self.name}
-        found = [across.problem(item, ("id",), "this source is never cited", warning=True)
+        cited |= {(self.name, value) for entry in (*(i.entry for i in across.hidden.values()),
+                                                   *across.as_written.values())
+                  for _, marker, value in walk(entry, Ref) if marker.kind == self.name}
+        found = [across.problem(item, ("id",), "this source is never cited", warning=True,
+                                topic="sources")
                  for item in across.of_kind(self.name) if (self.name, item.entry.id) not in cited]
         found += [across.problem(item, ("doi",), "no DOI or PMID recorded for this article: add "
-                                 "one if it exists", warning=True)
+                                 "one if it exists", warning=True, topic="sources")
                   for item in across.of_kind(self.name)
                   if item.entry.source_type in JOURNAL and not (item.entry.doi or item.entry.pmid)]
         sources = {item.entry.id: item.entry for item in across.of_kind(self.name)}

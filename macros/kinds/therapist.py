@@ -1,12 +1,12 @@
 """Therapists: a clinic's roster, with the credentials each holds (clinic sites only)."""
 from __future__ import annotations
 
-import datetime as dt
+from pathlib import Path
 from typing import Optional
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field
 
-from ..kb.fields import ClientText, Date, Entry, Name, Strict, Text, ref
+from ..kb.fields import ClientText, Date, Entry, ImagePath, Name, Strict, Text, ref
 from .base import Cell, Column, Filter, Kind, Table
 from ..render.i18n import _
 
@@ -17,17 +17,10 @@ class HeldCredential(Strict):
     issuer: Text
     expires: Optional[Date] = None
 
-    @field_validator("expires")
-    @classmethod
-    def _not_expired(cls, value, info: ValidationInfo):
-        today = (info.context or {}).get("today") or dt.date.today()
-        if value is not None and value < today:
-            raise ValueError(f"expired on {value}: renew it, or remove it from the roster")
-        return value
-
 
 class Therapist(Entry):
-    photo: Optional[Text] = None
+    photo: Optional[ImagePath] = Field(None, description="an image in the clinic's folder, "
+                                       "relative to it (as the logo in clinic.yml)")
     bio: ClientText
     languages: tuple[Name, ...] = Field(min_length=1)
     techniques: tuple[ref("technique"), ...] = ()
@@ -36,6 +29,17 @@ class Therapist(Entry):
 
 
 EXPIRY_WARNING_DAYS = 60
+PHOTOS = "assets/therapists"  # photos are copied into the site here, one per therapist
+
+
+def layer_folder(entry_file: Path) -> Path:
+    """The layer an entry file belongs to: ``<layer>/data/<kind folder>/<id>.yml``."""
+    return entry_file.parents[2]
+
+
+def photo_target(entry: Therapist) -> str | None:
+    """Where the site serves the therapist's photo (the file is ``layer / entry.photo``)."""
+    return f"{PHOTOS}/{entry.id}{Path(entry.photo).suffix.lower()}" if entry.photo else None
 
 
 class TherapistKind(Kind):
@@ -47,22 +51,37 @@ class TherapistKind(Kind):
         return entry.bio
 
     def context(self, e, page):
-        return dict(techniques=page.entries("technique", e.techniques),
+        photo = photo_target(e)
+        return dict(photo=page.file_url(photo) if photo else None,
+                    techniques=page.entries("technique", e.techniques),
                     conditions=page.entries("condition", e.conditions),
                     held=[(page.kb.get("credential", h.credential), h) for h in e.credentials_held])
 
     def checks(self, across):
-        """A warning for each credential that expires within 60 days (an expired one is an error
-        of the entry itself)."""
+        """An expired credential is an error: the roster must never present a therapist as
+        holding it. One that expires within 60 days is a notice naming the therapist. A photo is
+        a local image in the clinic's folder, checked as the logo is."""
+        from ..kb.clinic import check_image
         found = []
         for item in across.of_kind(self.name):
+            name = item.entry.title
+            if item.entry.photo:
+                found += check_image(layer_folder(item.path), item.entry.photo, item.file,
+                                     item.lines.get(("photo",), 1), "photo")
             for i, held in enumerate(item.entry.credentials_held):
+                known = across.loaded.get(("credential", held.credential))
+                what = known.entry.title if known else f"{held.credential} credential"
                 days = (held.expires - across.today).days if held.expires else None
-                if days is not None and days <= EXPIRY_WARNING_DAYS:
-                    found.append(across.problem(
-                        item, ("credentials_held", i, "expires"),
-                        f"{item.entry.title}'s {held.credential} credential expires on "
-                        f"{held.expires} (in {days} days)", warning=True))
+                where = (item, ("credentials_held", i, "expires"))
+                if days is not None and days < 0:
+                    found.append(across.problem(*where, f"{name}'s {what} expired on "
+                                                f"{held.expires}: write the new expiry date once "
+                                                "it is renewed, or take it off the roster"))
+                elif days is not None and days <= EXPIRY_WARNING_DAYS:
+                    found.append(across.problem(*where, f"{name}'s {what} expires on "
+                                                f"{held.expires} (in {days} days): write the new "
+                                                "expiry date once it is renewed",
+                                                warning=True, topic="credentials"))
         return found
 
     def table(self, entries, page):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..kb import changes, translations
+from ..kb import changes, handwritten, translations
 from ..kb.clinic import LOGO_TARGET
 from ..kb.site import Site
 from ..render import i18n, packet, urls
@@ -108,6 +108,24 @@ class SiteOutput:
 
     def _language_folders(self) -> set[str]:
         return set(self.site.translations.by_language) | {self.language} - {"en"}
+
+    def shipped_markdown(self, src: str, markdown: str) -> str:
+        """A hand-written page's Markdown for the build: on a shipped page, links to the pages
+        hiding leaves out become their text (``kb/handwritten``); a clinic's own page stays as
+        it is (loading has refused its links to hidden pages)."""
+        if src not in self.shipped_pages:
+            return markdown
+        return handwritten.unlink(markdown, src, self.kb.hidden_pages())
+
+    @property
+    def shipped_pages(self) -> frozenset[str]:
+        return handwritten.shipped(self.site.pages)
+
+    def photos(self) -> list[tuple[str, Path]]:
+        """``(path in the site, file)`` of each therapist's photo."""
+        from ..kinds.therapist import layer_folder, photo_target
+        return [(photo_target(e), layer_folder(self.kb.paths[(e.kind, e.id)]) / e.photo)
+                for e in self.kb.of_kind("therapist") if e.photo]
 
     def annotate(self, html: str) -> str:
         """Glossary tooltips on a finished page body (see ``glossary``)."""

@@ -31,9 +31,11 @@ def table_head(*labels: str) -> str:
 
 
 class PageMacros:
-    def __init__(self, kb: KnowledgeBase, clinic, here: Callable[[], str], directory_urls: bool = True):
+    def __init__(self, kb: KnowledgeBase, clinic, here: Callable[[], str], directory_urls: bool = True,
+                 shipped: frozenset[str] = frozenset()):
         self.kb, self.vocab, self._clinic, self._here = kb, kb.vocabulary, clinic, here
         self.directory_urls = directory_urls
+        self.shipped = shipped  # the shipped pages: their links to hidden entries show as text
         self._citations: dict[str, list[str]] = {}  # page -> source ids, in order of first citation
 
     @property
@@ -49,14 +51,23 @@ class PageMacros:
         return self.kb.get(kind, entry_id)
 
     def link(self, ref: str, text: str | None = None, anchor: str = "") -> str:
-        """``{{ link("technique/effleurage") }}``: a link to an entry, titled by the entry."""
+        """``{{ link("technique/effleurage") }}``: a link to an entry, titled by the entry. On a
+        shipped page, a link to an entry the clinic hides is its title as plain text."""
+        hidden = self.kb.hidden.get(parse_any_ref(ref))
+        if hidden is not None and self.here in self.shipped:
+            return md(text or hidden.title)
         e = self.entry(ref)
         target = urls.md_link(self.here, urls.entry_page(e.kind, e.id), anchor)
         return f"[{md(text or e.title)}]({target})"
 
     def index_link(self, kind: str, text: str | None = None) -> str:
-        """``{{ index_link("condition") }}``: a link to a kind's index page."""
+        """``{{ index_link("condition") }}``: a link to a kind's index page (plain text on a
+        shipped page when the clinic hides the whole kind)."""
         label = text or self.vocab.kinds[kind].label
+        if kind in self.kb.hidden_kinds():
+            if self.here in self.shipped:
+                return md(label)
+            raise ValueError(f"{self.here}: link to the index of {kind}, a kind this site hides")
         return f"[{md(label)}]({urls.md_link(self.here, urls.index_page(kind))})"
 
     def select(self, kind: str, **filters) -> list[Entry]:

@@ -164,6 +164,10 @@ class Tools:
     def url(self, page: str, anchor: str = "") -> str:
         return urls.html_link(self.src, page, self.pages.directory_urls, anchor)
 
+    def file_url(self, site_file: str) -> str:
+        """A link to a file the build writes or copies (a PDF, a photo)."""
+        return urls.file_link(self.src, site_file, self.pages.directory_urls)
+
     def entry_url(self, entry: Entry, anchor: str = "") -> str:
         return self.url(urls.entry_page(entry.kind, entry.id), anchor)
 
@@ -269,7 +273,8 @@ class Pages:
     # -- the whole set ------------------------------------------------------------------------
     def all(self) -> list[GeneratedPage]:
         out = [self.entry_page(entry) for entry in self.kb.entries.values()]
-        out.extend(self.index_page(kind) for kind in kinds.KINDS if self.kb.of_kind(kind))
+        out.extend(self.index_page(name) for name, kind in kinds.KINDS.items()
+                   if self.kb.of_kind(name) or (kind.clinic_only and self.clinic_name))
         out.append(self.evidence_page())
         out.append(self.regions_index())
         out.extend(self.region_page(r) for r in self.kb.vocabulary.body_regions)

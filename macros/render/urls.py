@@ -9,11 +9,11 @@ from .escape import url_segment
 
 
 def entry_page(kind: str, entry_id: str) -> str:
-    return f"{kinds.get(kind).folder}/{entry_id}.md"
+    return kinds.page_path(kind, entry_id)
 
 
 def index_page(kind: str) -> str:
-    return f"{kinds.get(kind).folder}/index.md"
+    return kinds.page_path(kind)
 
 
 def region_page(region: str) -> str:
