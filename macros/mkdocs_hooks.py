@@ -213,7 +213,10 @@ def editions(config, output) -> None:
     (``overrides/partials/alternate.html``) links each page to itself in the other language,
     relatively, so it works offline and on a local server; Material's ``hreflang`` links in the
     page head read ``extra.alternate`` itself, so it is set to each page's addresses just before
-    the page is rendered (and to the home pages' otherwise, for the 404 page)."""
+    the page is rendered (and to the home pages' otherwise, for the 404 page). Those are relative
+    too: Material's script fetches a ``sitemap.xml`` beside every ``hreflang`` address when a
+    page opens, and an absolute one would send a kiosk's or a local reader's request to the
+    public site (or, with the placeholder ``site_url``, to example.org)."""
     languages = {"en", *output.site.translations.by_language}
     found = [e for e in config.extra.get("alternate") or [] if e.get("lang") in languages]
     config.extra["kb_editions"] = found if len(found) > 1 else []
@@ -221,10 +224,10 @@ def editions(config, output) -> None:
 
 
 def point_alternates(config, url: str) -> list[dict]:
-    found = urls.alternates(url, config.theme["language"], config.extra["kb_editions"],
-                            config.site_url or "") if config.extra["kb_editions"] else []
+    found = (urls.alternates(url, config.theme["language"], config.extra["kb_editions"])
+             if config.extra["kb_editions"] else [])
     config.extra["alternate"] = [{"name": a["name"], "lang": a["lang"],
-                                  "link": a["absolute"] or a["from_root"]} for a in found]
+                                  "link": a["from_root"]} for a in found]
     return found
 
 

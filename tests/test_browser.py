@@ -182,7 +182,7 @@ def test_glossary_definition_shows_on_hover_and_focus(page, base_url):
 
 
 def test_every_request_stays_on_127_0_0_1(page, base_url):
-    for path in ["", "conditions/low-back-pain/", "techniques/", "evidence/"]:
+    for path in ["", "conditions/low-back-pain/", "techniques/", "evidence/", "es/", "es/conditions/low-back-pain/"]:
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
     search(page, base_url, "massage")

@@ -21,9 +21,9 @@ GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 pytestmark = pytest.mark.slow
 
 
-def _differences(a: Path, b: Path) -> list[str]:
+def _differences(a: Path, b: Path, ignore=()) -> list[str]:
     found = []
-    compared = filecmp.dircmp(a, b)
+    compared = filecmp.dircmp(a, b, ignore=list(ignore))
     found += [f"only in one build: {name}" for name in compared.left_only + compared.right_only]
     for name in compared.diff_files:
         left, right = (a / name).read_bytes(), (b / name).read_bytes()
@@ -42,7 +42,7 @@ def test_properdocs_builds_the_same_site_as_mkdocs(built_site, tmp_path):
                             env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stdout + result.stderr
     assert b"ProperDocs" in GENERATOR.search((out / "index.html").read_bytes()).group(0)
-    assert _differences(built_site, out) == []
+    assert _differences(built_site, out, ignore=["es"]) == []  # the English edition (es/ is built apart)
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,8 @@ from markupsafe import Markup, escape
 
 from .. import kinds
 from ..kb.fields import Entry
-from . import urls
+from . import i18n, urls
+from .i18n import _
 from .jinja import render_html
 from .pages import GeneratedPage, Pages, Tools
 
@@ -95,11 +96,11 @@ def page(pages: Pages, head: Letterhead) -> GeneratedPage:
         entries = kinds.get(name).order(pages.kb.of_kind(name))
         if entries:
             groups.append((pages.kb.vocabulary.kinds[name].label, [block(pages, e) for e in entries]))
-    meta = {"title": "Patient packet", "kb_kind": "packet", "search": {"exclude": True},
+    meta = {"title": _("Patient packet"), "kb_kind": "packet", "search": {"exclude": True},
             "hide": ["toc"],
-            "description": "Choose pages, put them in order, add a note and print them as one packet."}
+            "description": _("Choose pages, put them in order, add a note and print them as one packet.")}
     return pages._page(urls.PACKET_PAGE, "packet.html.j2", tools, meta, standalone=False,
-                       letterhead=head, groups=groups, blocks=[b for _, bs in groups for b in bs],
+                       letterhead=head, groups=groups, blocks=[b for _label, bs in groups for b in bs],
                        note="", tight=False)
 
 
@@ -109,4 +110,4 @@ def document(pages: Pages, entries: list[Entry], head: Letterhead, *, css: str, 
     packet whose last page would be nearly blank)."""
     return str(render_html("packet.html.j2", standalone=True, letterhead=head, groups=[],
                            blocks=[block(pages, e) for e in entries], note=note, tight=tight,
-                           css=Markup(css)))
+                           css=Markup(css), language=i18n.CURRENT.language))

@@ -94,20 +94,18 @@ def file_link(from_page: str, site_file: str, directory_urls: bool) -> str:
     return posixpath.relpath(site_file, base or ".")
 
 
-def alternates(url: str, language: str, editions: list[dict], site_url: str = "") -> list[dict]:
+def alternates(url: str, language: str, editions: list[dict]) -> list[dict]:
     """The page at ``url`` (relative to its edition's root) in every edition (``{lang, name}``):
     English is the root and every other language lives in ``<lang>/`` beside it, so each
     ``href`` is relative to the page (it works offline), ``from_root`` relative to the edition's
-    root, ``absolute`` from the site's address, if any."""
+    root."""
     here = "" if language == "en" else f"{language}/"
     to_english = "../" * url.count("/") + ("../" if here else "")
-    root = site_url[: -len(here)] if here and site_url.endswith(here) else site_url
     out = []
     for edition in editions:
         prefix = "" if edition["lang"] == "en" else f"{edition['lang']}/"
         out.append({"lang": edition["lang"], "name": edition["name"],
                     "current": edition["lang"] == language,
                     "href": to_english + prefix + url or "./",
-                    "from_root": ("../" if here else "") + prefix + url or "./",
-                    "absolute": root + prefix + url if root else ""})
+                    "from_root": ("../" if here else "") + prefix + url or "./"})
     return out
