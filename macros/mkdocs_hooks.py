@@ -213,21 +213,22 @@ def editions(config, output) -> None:
     (``overrides/partials/alternate.html``) links each page to itself in the other language,
     relatively, so it works offline and on a local server; Material's ``hreflang`` links in the
     page head read ``extra.alternate`` itself, so it is set to each page's addresses just before
-    the page is rendered (and to the home pages' otherwise, for the 404 page). Those are relative
-    too: Material's script fetches a ``sitemap.xml`` beside every ``hreflang`` address when a
-    page opens, and an absolute one would send a kiosk's or a local reader's request to the
-    public site (or, with the placeholder ``site_url``, to example.org)."""
+    the page is rendered (and to the home pages' otherwise, for the 404 page). Those are paths on
+    the site's own host, never full addresses: Material's script fetches a ``sitemap.xml`` beside
+    every ``hreflang`` address when a page opens, and a full one would send a kiosk's or a local
+    reader's request to the public site (or, with the placeholder ``site_url``, to example.org)."""
     languages = {"en", *output.site.translations.by_language}
-    found = [e for e in config.extra.get("alternate") or [] if e.get("lang") in languages]
+    found = [e for e in config.extra.get("alternate") or []
+             if e.get("lang") in languages and edition_config(config, e["lang"]) is not None]
     config.extra["kb_editions"] = found if len(found) > 1 else []
     point_alternates(config, "")
 
 
 def point_alternates(config, url: str) -> list[dict]:
-    found = (urls.alternates(url, config.theme["language"], config.extra["kb_editions"])
-             if config.extra["kb_editions"] else [])
-    config.extra["alternate"] = [{"name": a["name"], "lang": a["lang"],
-                                  "link": a["from_root"]} for a in found]
+    found = (urls.alternates(url, config.theme["language"], config.extra["kb_editions"],
+                             config.site_url or "") if config.extra["kb_editions"] else [])
+    config.extra["alternate"] = [{"name": a["name"], "lang": a["lang"], "link": a["path"]}
+                                 for a in found]
     return found
 
 
@@ -236,16 +237,21 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def edition_configs(config) -> list[tuple[str, Path]]:
-    """``(language, config file)`` of each other edition of this site: ``mkdocs.<lang>.yml``
-    beside this one (the Spanish edition of the shipped site is ``mkdocs.es.yml``)."""
+def edition_config(config, language: str) -> Path | None:
+    """The config file that builds this site in ``language``, beside this one: ``mkdocs.yml``
+    for English, ``mkdocs.<lang>.yml`` for another (the shipped Spanish edition is
+    ``mkdocs.es.yml``; a clinic has one only if it builds Spanish too). None if there is none."""
     here = Path(config.config_file_path)
-    found = []
-    for edition in config.extra.get("kb_editions") or []:
-        path = here.with_name(f"mkdocs.{edition['lang']}.yml")
-        if edition["lang"] != config.theme["language"] and path.is_file():
-            found.append((edition["lang"], path))
-    return found
+    if language == config.theme["language"]:
+        return here
+    path = here.with_name("mkdocs.yml" if language == "en" else f"mkdocs.{language}.yml")
+    return path if path.is_file() else None
+
+
+def edition_configs(config) -> list[tuple[str, Path]]:
+    """``(language, config file)`` of each other edition of this site."""
+    return [(e["lang"], edition_config(config, e["lang"])) for e in config.extra.get("kb_editions") or []
+            if e["lang"] != config.theme["language"]]
 
 
 def on_serve(server, config, builder):

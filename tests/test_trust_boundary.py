@@ -128,7 +128,7 @@ def test_the_tagline_and_email_are_text_where_they_show(hostile):
     body = page(hostile, "index.html")
     printed = re.search(r'<div class="kb-print-only kb-print-header">.*?</div>\s*</div>', body, re.S).group(0)
     assert '<img class="kb-print-logo" src="assets/clinic-logo.svg" alt="">' in printed
-    assert text_of(printed).startswith('Harm <script>window.__pwned="name"</script> & Co '
+    assert text_of(printed).startswith('Harm <script>window.__pwned="name"</script> & Co · '
                                        '<img src=x onerror="window.__pwned=\'tagline\'">')
     assert "a@b.example<script>" in text_of(printed)
     footer = text_of(re.search(r'<aside class="kb-disclaimer".*?</aside>', body, re.S).group(0))

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from .. import kinds
-from ..kb.clinic import MAX_LOGO_BYTES
+from ..kb.clinic import MAX_IMAGE_BYTES
 from ..kb.yamlsource import read_bytes
 from ..render import packet
 
@@ -29,7 +29,7 @@ def logo_data_url(site) -> str:
     clinic = site.clinic
     if clinic is None or not clinic.logo:
         return ""
-    raw = read_bytes(site.folder / clinic.logo, site.folder, MAX_LOGO_BYTES)
+    raw = read_bytes(site.folder / clinic.logo, site.folder, MAX_IMAGE_BYTES)
     return f"data:{LOGO_TYPES[Path(clinic.logo).suffix.lower()]};base64,{base64.b64encode(raw).decode()}"
 
 
