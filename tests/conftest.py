@@ -30,6 +30,6 @@ def shared_dir() -> Path:
 def built_site(tmp_path_factory):
     """The shipped site in both languages (English at the root, Spanish in es/), built once
     with --strict into a temporary folder."""
-    from sitebuild import built_editions
-    return built_editions([ROOT / "mkdocs.yml", ROOT / "mkdocs.es.yml"],
-                          tmp_path_factory.mktemp("shipped") / "site")
+    from sitebuild import built_editions, shared
+    return shared(tmp_path_factory, "shipped", lambda folder: built_editions(
+        [ROOT / "mkdocs.yml", ROOT / "mkdocs.es.yml"], folder / "site"))

@@ -1,6 +1,7 @@
 """Build a real site into a temporary folder, as a reader's browser would get it."""
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -85,3 +86,20 @@ def hostile_site(tmp: Path) -> Path:
     config = write_config(clinic, site_url="https://clinic.example/learn/",
                           nav=[{"Home": "index.md"}, {"Techniques": "techniques/index.md"}])
     return built(config, clinic / "built")
+
+
+def shared(tmp_path_factory, name: str, make) -> Path:
+    """What ``make(folder)`` builds (it returns the built site's path inside ``folder``), made
+    once per test run: with pytest-xdist every worker gets the same build, the first to ask
+    makes it while the others wait on a lock. Tests read it and never change it."""
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder, done = root / f"shared-{name}", root / f"shared-{name}.done"
+    with open(root / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            if folder.exists():
+                shutil.rmtree(folder)
+            folder.mkdir()
+            done.write_text(str(make(folder).relative_to(folder)), encoding="utf-8")
+    return folder / done.read_text(encoding="utf-8")

@@ -214,8 +214,8 @@ def test_no_accessibility_violations(page, base_url, path):
 
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory):
-    from sitebuild import hostile_site
-    with serve(hostile_site(tmp_path_factory.mktemp("hostile"))) as url:
+    from sitebuild import hostile_site, shared
+    with serve(shared(tmp_path_factory, "hostile", hostile_site)) as url:
         yield url
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from htmlsite import broken_links, pages
 from macros.kb import site as site_mod
-from sitebuild import ROOT, built
+from sitebuild import ROOT, built, shared
 from test_hostile_input import errors
 
 EXAMPLE = ROOT / "examples" / "harbour-clinic"
@@ -22,7 +22,7 @@ EXAMPLE = ROOT / "examples" / "harbour-clinic"
 
 @pytest.fixture(scope="module")
 def clinic_site(tmp_path_factory):
-    return built(EXAMPLE / "mkdocs.yml", tmp_path_factory.mktemp("clinic") / "site")
+    return shared(tmp_path_factory, "clinic", lambda folder: built(EXAMPLE / "mkdocs.yml", folder / "site"))
 
 
 def test_the_clinic_brands_the_site(clinic_site):

@@ -28,6 +28,7 @@ PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108020000009
                     "4944415478da63f8cfc000000301010018dd8db40000000049454e44ae426082")
 SOON = dt.date.today() + dt.timedelta(days=30)
 NAME = "Harbour Lights Massage"
+PUBLIC = "https://harbourlights.example/learn/"
 
 
 def readme_commands() -> tuple[list[list[str]], list[list[str]]]:
@@ -117,11 +118,13 @@ def week(readme):
     for old, new in (("title: Example Name", "title: Jane Doe"), ("photo: null", "photo: photos/jane.png"),
                      ("techniques: []", "techniques: [swedish-massage]"),
                      ("conditions: []", "conditions: [neck-pain]"),
-                     ("credential: example-credential", "credential: state-license"),
                      ("expires: 2030-01-01", f"expires: {SOON}")):
         assert old in text, old
         text = text.replace(old, new)
     therapist.write_text(text, encoding="utf-8")
+    config = folder / "mkdocs.yml"  # where the site will live: printed QR codes open it there
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "site_url: https://example.org/learn/", f"site_url: {PUBLIC}"), encoding="utf-8")
     result = mkdocs_build(folder / "mkdocs.yml", folder / "week-site")
     assert result.returncode == 0, result.stdout + result.stderr
     return folder, folder / "week-site", result.stdout + result.stderr
@@ -296,3 +299,48 @@ def test_a_shipped_page_linking_to_a_hidden_kind_builds(tmp_path):
         "link: link to hidden history/ling shown as plain text",
         "markdown: link to hidden page history/index.md shown as plain text"]
     assert len([n for n in notices(log) if "nav: 'History'" in n]) == 1
+
+
+def image_count(printed, page: int) -> int:
+    """How many images a page of a PDF draws (the logo is the only one on a packet's first)."""
+    xobjects = printed.reader.pages[page]["/Resources"].get("/XObject") or {}
+    return sum(xobjects[name].get_object().get("/Subtype") == "/Image" for name in xobjects)
+
+
+PACKET = [("back pain", "condition/low-back-pain", "conditions/low-back-pain/"),
+          ("swedish", "technique/swedish-massage", "techniques/swedish-massage/"),
+          ("self-massage", "technique/self-massage", "techniques/self-massage/"),
+          ("how often", "faq/how-often-should-i-get-a-massage", "faq/how-often-should-i-get-a-massage/")]
+
+
+@pytest.mark.browser
+def test_the_week_in_a_browser_packet_and_codes(week):
+    """At the front desk of the new clinic: find and tick four entries on the packet page and
+    print them (the logo on paper, one QR code per entry decoding to its public page, no nearly
+    blank page); then follow the health record's links, code/M54.50/ and code/M54.5/, to low
+    back pain. The same packet from the command line is in the README's commands (above)."""
+    import pdfpages
+    from browser import chromium, require_chromium, serve
+    from test_qr import dark_modules, encoded
+    require_chromium()
+    _, site, _ = week
+    with serve(site) as url, chromium() as browser:
+        page = browser.new_page()
+        page.goto(url + "packet/")
+        for query, ref, _ in PACKET:
+            page.fill("#kb-packet-search", query)
+            page.check(f"input[value='{ref}']")
+        logo = page.locator("[data-kb-packet] .kb-packet-letterhead img").get_attribute("src")
+        printed = pdfpages.read(page.pdf(format="A4"))
+        shown = [dark_modules(svg.evaluate("e => e.outerHTML")) for svg in
+                 page.locator("[data-kb-packet-entries] > section:not([hidden]) svg.kb-qr").all()]
+        reached = []
+        for code in ("M54.50", "M54.5"):
+            page.goto(f"{url}code/{code}/")
+            page.get_by_role("link", name="Low back pain").first.click()
+            reached.append(page.url.removeprefix(url))
+    assert logo and (site / "packet" / logo).resolve().is_file() and image_count(printed, 0) >= 1
+    assert shown == [encoded(PUBLIC + path) for _, _, path in PACKET]
+    assert pdfpages.qr_codes(printed) == shown and printed.nearly_blank() == []
+    assert 2 <= printed.pages <= 8 and printed.text.startswith(NAME)
+    assert reached == ["conditions/low-back-pain/", "conditions/low-back-pain/"]

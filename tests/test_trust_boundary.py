@@ -21,7 +21,7 @@ import pytest
 from macros.outputs import export
 from macros.kb import site as site_mod
 from macros.kb.problems import DataError
-from sitebuild import copy_fixture, hostile_site, mkdocs_build, write_config
+from sitebuild import copy_fixture, hostile_site, mkdocs_build, shared, write_config
 
 from test_hostile_input import FAQ, FAQ_TEXT, STROKING, TODAY, edit, errors, loads, overlay, write
 
@@ -40,7 +40,7 @@ def site(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    return hostile_site(tmp_path_factory.mktemp("hostile"))
+    return shared(tmp_path_factory, "hostile", hostile_site)
 
 
 def page(site_dir: Path, rel: str) -> str:
