@@ -19,7 +19,8 @@ from ..kb.fields import Entry
 from . import i18n, urls
 from .i18n import _
 from .jinja import render_html
-from .pages import GeneratedPage, Pages, Tools
+from .pages import Pages
+from .tools import GeneratedPage, Tools
 
 
 def packet_kinds() -> list[str]:
