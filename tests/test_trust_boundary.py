@@ -13,6 +13,8 @@ import io
 import json
 import os
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -21,7 +23,7 @@ import pytest
 from macros.outputs import export
 from macros.kb import site as site_mod
 from macros.kb.problems import DataError
-from sitebuild import copy_fixture, hostile_site, mkdocs_build, shared, write_config
+from sitebuild import ROOT, copy_fixture, hostile_site, mkdocs_build, shared, write_config
 
 from test_hostile_input import FAQ, FAQ_TEXT, STROKING, TODAY, edit, errors, loads, overlay, write
 
@@ -512,3 +514,46 @@ def test_a_bare_page_in_a_clinic_nav_is_kept_as_it_is(site, tmp_path):
     assert result.returncode == 0, result.stderr
     home = (clinic / "out/index.html").read_text(encoding="utf-8")
     assert 'href="techniques/"' not in home.split('<nav class="md-nav md-nav--primary"')[1].split("</nav>")[0]
+
+
+# --- Translations: every translated word is data, escaped where it lands ------------------------
+
+HOSTILE_ES = '<img src=x onerror="window.__pwned=1">'
+
+
+def test_translated_text_interface_words_and_labels_are_text(tmp_path):
+    """A Spanish edition whose entry title, summary, alias, interface word, vocabulary label and
+    translation statement each hold markup: every one shows as text, none becomes a tag."""
+    site = copy_fixture("mini", tmp_path / "site")
+    result = subprocess.run([sys.executable, "-m", "macros", "translate", "es", "technique/kneading",
+                             "--site", str(site)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    es = site / "data" / "translations" / "es"
+    entry = es / "techniques" / "kneading.yml"
+    text = entry.read_text(encoding="utf-8")
+    for old, new in (("title: Kneading", f"title: 'Amasado {HOSTILE_ES}'"),
+                     ("- KN", f"- '{HOSTILE_ES}'"),
+                     ("summary: The therapist lifts and squeezes muscle.", f"summary: '{HOSTILE_ES}'")):
+        assert old in text, old
+        text = text.replace(old, new)
+    entry.write_text(text, encoding="utf-8")
+    (es / "interface.yml").write_text(f"At a glance: '{HOSTILE_ES}'\n"
+                                      f"This page needs JavaScript: '{HOSTILE_ES}'\n", encoding="utf-8")
+    (es / "vocabulary.yml").write_text(f"settings:\n  medical: Médico\n  spa: Spa\n  both: '{HOSTILE_ES}'\n", encoding="utf-8")
+    (es / "about.yml").write_text(f"translated_by: '{HOSTILE_ES}'\nclinician_reviewed: false\n"
+                                  f"statement: '{HOSTILE_ES}'\n", encoding="utf-8")
+    (site / "content" / "es").mkdir()
+    config = write_config(site, theme={"name": "material", "custom_dir": str(ROOT / "overrides"),
+                                       "language": "es"}, docs_dir="content/es",
+                          strict=False)  # the words left in English only warn
+    result = mkdocs_build(config, site / "built", strict=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    body = page(site / "built", "techniques/kneading/index.html")
+    assert "<img src=x" not in body and "<img src=\"x\"" not in body
+    shown = text_of(body)
+    assert f"Amasado {HOSTILE_ES}" in shown and shown.count(HOSTILE_ES) >= 4
+    packet = page(site / "built", "packet/index.html")
+    assert "<img src=x" not in packet and HOSTILE_ES in text_of(packet)
+    docs = json.loads(page(site / "built", "search/search_index.json"))["docs"]
+    kneading = [d for d in docs if d["location"].startswith("techniques/kneading/")]
+    assert kneading and all("<img" not in d["title"] + d["text"] for d in kneading)
