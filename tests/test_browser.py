@@ -193,8 +193,10 @@ def axe_in_both_schemes(page, url: str) -> str:
     scheme is Material's body attribute), or "" when it finds nothing."""
     page.goto(url)
     reports = []
-    for scheme in ("default", "slate"):
+    for scheme, media in (("default", "light"), ("slate", "dark")):
+        page.emulate_media(color_scheme=media)  # as the reader's system asks; Material follows it
         page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        page.wait_for_timeout(50)
         results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
         if results.violations_count:
             reports.append(f"{scheme}: {results.generate_report()}")
