@@ -158,7 +158,8 @@ def fingerprint(folder: Path, ref: str) -> int:
 def translate(folder: Path, language: str, ref: str) -> int:
     """Write a translation to start from: the English text of ``ref`` in its shape, to rewrite."""
     import yaml
-    from .kb.translations import FOLDER, skeleton
+    from .kb.localize import skeleton
+    from .kb.translations import FOLDER
     site = _load(folder)
     if site is None:
         return 1

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..kb import changes, handwritten, translations
+from ..kb import changes, handwritten
+from ..kb.localize import localize
 from ..kb.clinic import LOGO_TARGET
 from ..kb.site import Site
 from ..render import i18n, packet, urls
-from ..render.pages import Edition, GeneratedPage, Pages
+from ..render.pages import Pages
+from ..render.tools import Edition, GeneratedPage
 from . import export, qr, search
 from .tooltips import Glossary
 
@@ -27,7 +29,7 @@ class SiteOutput:
         self.language = language
         self.kb, self.edition = site.kb, Edition()
         if language != "en":
-            self.kb, english = translations.localize(site.kb, site.translations, language)
+            self.kb, english = localize(site.kb, site.translations, language)
             stale = {key for key, t in site.translations.by_language.get(language, {}).items()
                      if not t.current}
             self.edition = Edition(language, frozenset(english), frozenset(stale),
