@@ -17,6 +17,8 @@ from macros.kb import site as site_mod
 from sitebuild import ROOT, built, shared
 from test_hostile_input import errors
 
+pytestmark = pytest.mark.xdist_group("clinic")  # its module fixtures build once, on one worker
+
 EXAMPLE = ROOT / "examples" / "harbour-clinic"
 
 

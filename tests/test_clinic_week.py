@@ -24,6 +24,8 @@ from sitebuild import ROOT, copy_fixture, mkdocs_build, write_config
 from test_hostile_input import errors
 from test_serve import fetch, free_port, wait_for
 
+pytestmark = pytest.mark.xdist_group("clinic_week")  # its module fixtures build once, on one worker
+
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c"
                     "4944415478da63f8cfc000000301010018dd8db40000000049454e44ae426082")
 SOON = dt.date.today() + dt.timedelta(days=30)

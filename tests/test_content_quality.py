@@ -10,6 +10,8 @@ from macros.kb.fields import Audience, walk
 
 from conftest import ROOT
 
+pytestmark = pytest.mark.xdist_group("content_quality")  # its module fixtures build once, on one worker
+
 MAX_GRADE = 8.0
 RUN = 8  # words in a row that may not be shared with a source article
 

@@ -9,6 +9,8 @@ from conftest import ROOT
 from guidepages import content_pages, prose
 from macros.kb.fields import Audience, marked_fields
 
+pytestmark = pytest.mark.xdist_group("content_spanish")  # its module fixtures build once, on one worker
+
 LANGUAGE = "es"
 EASY_ENOUGH = 70.0      # Fernández-Huerta: 70-80 "bastante fácil", 80-90 "fácil", 90+ "muy fácil"
 MIN_WORDS = 12          # shorter texts give unstable scores; they count in the entry's whole text

@@ -18,7 +18,7 @@ from sitebuild import copy_fixture
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("engines")]  # one worker builds its docs tree
 
 
 def _differences(a: Path, b: Path, ignore=()) -> list[str]:

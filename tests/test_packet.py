@@ -22,6 +22,8 @@ from sitebuild import ROOT, built, copy_fixture, write_config
 from test_clinic import copy_example, require_weasyprint
 from test_qr import encoded
 
+pytestmark = pytest.mark.xdist_group("packet")  # its module fixtures build once, on one worker
+
 ADDRESS = "https://clinic.example/learn/"
 QR_CHECKED = {"low-back-pain", "neck-pain", "anxiety"}  # decoding is slow; a few will do
 FOUR = ["condition/low-back-pain", "technique/swedish-massage", "context/pregnancy",

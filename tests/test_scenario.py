@@ -8,6 +8,8 @@ import pytest
 from htmlsite import broken_links, pages
 from sitebuild import copy_fixture, mkdocs_build, write_config
 
+pytestmark = pytest.mark.xdist_group("scenario")  # its module fixtures build once, on one worker
+
 
 @pytest.fixture(scope="module")
 def mini(tmp_path_factory):
