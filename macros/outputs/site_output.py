@@ -137,6 +137,7 @@ class SiteOutput:
 
     def write_handouts(self, site_dir: Path) -> None:
         from .packet import write_handouts
+        i18n.use(self.interface)  # the handouts' words in this build's language
         write_handouts(self, site_dir / "handouts")
 
     def write_exports(self, site_dir: Path) -> None:
