@@ -33,3 +33,13 @@ def built_site(tmp_path_factory):
     from sitebuild import built_editions
     return built_editions([ROOT / "mkdocs.yml", ROOT / "mkdocs.es.yml"],
                           tmp_path_factory.mktemp("shipped") / "site")
+
+
+@pytest.fixture(scope="session")
+def clinic_editions(tmp_path_factory):
+    """The example clinic in both languages (English at the root, Spanish in es/, as deployed
+    under /learn/), built once with --strict into a temporary folder."""
+    from sitebuild import built_editions
+    example = ROOT / "examples" / "harbour-clinic"
+    return built_editions([example / "mkdocs.yml", example / "mkdocs.es.yml"],
+                          tmp_path_factory.mktemp("clinic") / "site")

@@ -21,8 +21,10 @@ EXAMPLE = ROOT / "examples" / "harbour-clinic"
 
 
 @pytest.fixture(scope="module")
-def clinic_site(tmp_path_factory):
-    return built(EXAMPLE / "mkdocs.yml", tmp_path_factory.mktemp("clinic") / "site")
+def clinic_site(clinic_editions):
+    """The clinic's English edition, with its Spanish one in es/ (the language selector's
+    links resolve)."""
+    return clinic_editions
 
 
 def test_the_clinic_brands_the_site(clinic_site):
@@ -96,7 +98,7 @@ def test_printed_pages_carry_header_url_qr_and_disclaimer(clinic_site):
 def copy_example(tmp_path):
     folder = tmp_path / "examples" / "harbour-clinic"
     shutil.copytree(EXAMPLE, folder)
-    for name in ("clinic.yml", "mkdocs.yml"):  # point its relative paths back at this repository
+    for name in ("clinic.yml", "mkdocs.yml", "mkdocs.es.yml"):  # its relative paths: to this repository
         path = folder / name
         path.write_text(path.read_text(encoding="utf-8").replace("../..", str(ROOT)), encoding="utf-8")
     return folder
