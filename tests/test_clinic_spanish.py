@@ -248,3 +248,18 @@ def test_a_spanish_handout_is_spanish_html():
     document = packet.html(output, [output.kb.get("condition", "neck-pain")])
     assert '<html lang="es">' in document
     assert NAME in html.unescape(document) and "Lo más importante" in html.unescape(document)
+
+
+def test_new_clinic_spanish_writes_a_spanish_edition_that_checks(tmp_path):
+    from macros.kb.clinic import site_settings
+    target = tmp_path / "my-clinic"
+    done = subprocess.run([sys.executable, "-m", "macros", "new-clinic", str(target), "--spanish"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Spanish too:" in done.stdout
+    settings = site_settings(target, "mkdocs.es.yml")
+    assert settings["theme"]["language"] == "es" and settings["docs_dir"] == "content/es"
+    assert settings["site_dir"] == "site/es" and settings["plugins"][0]["search"]["lang"] == "es"
+    assert (target / "content" / "es" / "index.md").is_file()
+    loaded = site_mod.load(target)
+    assert loaded.translations.clinic["es"]["pages"][1] == {"Nuestros terapeutas": "therapists/index.md"}
