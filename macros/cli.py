@@ -196,7 +196,7 @@ def packet(folder: Path, refs: list[str], out: Path, note: str = "", language: s
     if language not in languages:
         problems.append(f"--language {language}: this site has no {language} edition (it has: "
                         f"{', '.join(sorted(languages))})")
-    elif not (Path(folder) / config_name(language)).is_file():
+    elif language != "en" and not (Path(folder) / config_name(language)).is_file():
         problems.append(f"--language {language}: there is no {config_name(language)} in {folder}: "
                         f"a packet in {language} prints the name and addresses of the site's "
                         f"{language} edition (the README's \"In Spanish too\" says what to add)")
