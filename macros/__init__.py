@@ -12,7 +12,7 @@ def define_env(env):
     from .render.page_macros import PageMacros
 
     output = env.conf.__dict__["_kb_output"]
-    macros = PageMacros(output.kb, output.site.clinic, lambda: env.page.file.src_uri,
+    macros = PageMacros(output.kb, output.clinic, lambda: env.page.file.src_uri,
                         env.conf.use_directory_urls, shipped=output.shipped_pages)
     for name, function in macros.all().items():
         env.macro(function, name)

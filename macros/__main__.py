@@ -22,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--data", default="data", help="the data folder to write into")
     clinic = sub.add_parser("new-clinic", help="scaffold a clinic site that overlays this one")
     clinic.add_argument("path")
+    clinic.add_argument("--spanish", action="store_true",
+                        help="also write mkdocs.es.yml and data/translations/es/clinic.yml: the "
+                             "clinic builds in Spanish too")
     docs = sub.add_parser("docs", help="write the generated docs tree (Markdown pages, hand-written "
                                        "pages with their macros run, the exports) for any site engine")
     docs.add_argument("out", help="an empty or new folder")
@@ -52,9 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     pk.add_argument("--note", default="", help="a note for the patient, printed at the top")
     pk.add_argument("--site", default=".", help="the site folder (a clinic's, for its letterhead); "
                                                 "default: here")
+    pk.add_argument("--language", default="en",
+                    help="the edition to print: en (default) or es, whose text, words and dates "
+                         "the packet prints (the site needs its mkdocs.es.yml)")
     args = parser.parse_args(argv)
     if args.command == "packet":
-        return cli.packet(Path(args.site), args.entries, Path(args.output), args.note)
+        return cli.packet(Path(args.site), args.entries, Path(args.output), args.note, args.language)
     if args.command == "translate":
         return cli.translate(Path(args.site), args.language, args.entry)
     if args.command == "fingerprint":
@@ -69,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         return cli.new_entry(args.kind, args.id, Path(args.data))
     if args.command == "docs":
         return cli.docs(Path(args.site), Path(args.out))
-    return cli.new_clinic(Path(args.path))
+    return cli.new_clinic(Path(args.path), args.spanish)
 
 
 if __name__ == "__main__":

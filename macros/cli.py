@@ -78,9 +78,9 @@ def new_entry(kind: str, entry_id: str, data: Path) -> int:
     return 0
 
 
-def new_clinic(path: Path) -> int:
+def new_clinic(path: Path, spanish: bool = False) -> int:
     from .scaffold import scaffold
-    return scaffold(path)
+    return scaffold(path, spanish)
 
 
 def docs(folder: Path, out: Path) -> int:
@@ -181,15 +181,28 @@ def translate(folder: Path, language: str, ref: str) -> int:
     return 0
 
 
-def packet(folder: Path, refs: list[str], out: Path, note: str = "") -> int:
+def packet(folder: Path, refs: list[str], out: Path, note: str = "", language: str = "en") -> int:
     """Write the entries ``refs`` (kind/id, in the order given) as one patient packet (PDF), under
-    the site's letterhead: what the packet page prints, from the same template."""
-    from .kb.clinic import site_settings
+    the site's letterhead: what the packet page prints, from the same template. In ``language``
+    (``--language es``), the packet is that edition's: the entries' translated text, the
+    interface's words, dates in that language, the clinic's translated text, and the name, address
+    and disclaimer of the site's config in that language (``mkdocs.es.yml``), which must exist."""
+    from .kb.clinic import config_name, site_settings
     from .render.urls import no_address
     site = _load(folder)
     if site is None:
         return 1
-    entries, problems = _packet_entries(site.kb, refs)
+    languages = {"en", *site.translations.by_language}
+    problems = []
+    if language not in languages:
+        problems.append(f"--language {language}: this site has no {language} edition (it has: "
+                        f"{', '.join(sorted(languages))})")
+    elif language != "en" and not (Path(folder) / config_name(language)).is_file():
+        problems.append(f"--language {language}: there is no {config_name(language)} in {folder}: "
+                        f"a packet in {language} prints the name and addresses of the site's "
+                        f"{language} edition (the README's \"In Spanish too\" says what to add)")
+    entries, found = _packet_entries(site.kb, refs)
+    problems += found
     if len(note) > NOTE_LIMIT:
         problems.append(f"--note: {len(note)} characters; a note may be at most {NOTE_LIMIT}")
     if not out.parent.is_dir():
@@ -208,12 +221,13 @@ def packet(folder: Path, refs: list[str], out: Path, note: str = "") -> int:
         return 1
     from .outputs import packet as pdf
     from .outputs.site_output import SiteOutput
-    settings = site_settings(Path(folder)) or {}
+    settings = site_settings(Path(folder), config_name(language)) or {}
     extra = settings.get("extra") if isinstance(settings.get("extra"), dict) else {}
     output = SiteOutput(site, site_name=str(settings.get("site_name") or DEFAULT_NAME),
                         site_url=str(settings.get("site_url") or ""),
-                        disclaimer=str(extra.get("disclaimer") or ""),
+                        disclaimer=str(extra.get("disclaimer") or ""), language=language,
                         public_directory_urls=settings.get("use_directory_urls") is not False)
+    entries = [output.kb.get(e.kind, e.id) for e in entries]  # this build's: in its language
     if not output.public_url:
         print("notice: " + no_address(settings.get("site_url")), file=sys.stderr)
     pages = pdf.write(output, entries, out, note)

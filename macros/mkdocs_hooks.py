@@ -32,7 +32,7 @@ if _PACKAGE_PARENT not in sys.path:
     sys.path.insert(0, _PACKAGE_PARENT)
 
 from macros.kb import hiding, reviews, site as site_mod  # noqa: E402
-from macros.kb.clinic import LOGO_TARGET  # noqa: E402
+from macros.kb.clinic import LOGO_TARGET, config_name, mkdocs_setting  # noqa: E402
 from macros.kb.problems import DataError  # noqa: E402
 from macros.outputs.compact import compact_html  # noqa: E402
 from macros.outputs.site_output import SiteOutput  # noqa: E402
@@ -76,8 +76,26 @@ def on_config(config):
     config.theme["kb_translation"] = about.statement if about is not None else ""
     config.watch.extend(str(layer / "data") for layer in site.layers if (layer / "data").is_dir())
     if site.clinic is not None:
-        brand(config, site.clinic, folder)
+        language_nav(config, site)
+        brand(config, output.clinic, folder)
     return config
+
+
+def language_nav(config, site) -> None:
+    """A clinic's edition in another language (its ``mkdocs.<lang>.yml`` inherits its English
+    ``mkdocs.yml``, which sets no navigation of its own) takes the navigation of the shipped
+    knowledge base's edition in that language: ``nav`` from ``mkdocs.<lang>.yml`` of the clinic's
+    ``base``. A config of that language that sets its own ``nav`` keeps it."""
+    language = config.theme["language"]
+    if language == "en":
+        return
+    config_file = Path(config.config_file_path)
+    _, source = mkdocs_setting(config_file.parent, "nav", config_file.name)
+    if source is not None and source.name == config_name(language):
+        return
+    nav, _ = mkdocs_setting(site.layers[0], "nav", config_name(language))
+    if isinstance(nav, list):
+        config.nav = nav
 
 
 def offline_search(config) -> None:
@@ -109,10 +127,30 @@ def brand(config, clinic, folder: Path) -> None:
     if clinic.logo:
         config.theme["logo"] = LOGO_TARGET + Path(clinic.logo).suffix.lower()
     hidden = set(clinic.hide_sections)
+    gone = _section_pages(folder, hidden)  # a section in another language, by its pages
     config.nav = [item for item in (config.nav or [])
-                  if not (isinstance(item, dict) and set(item) & hidden)]
+                  if not (isinstance(item, dict) and (set(item) & hidden
+                                                      or _leaves(item) and _leaves(item) <= gone))]
     config.nav, _ = hiding.without_pages(config.nav, current(config).kb.hidden_pages())
     config.nav.extend({_text(title): path} for page in clinic.pages for title, path in page.items())
+
+
+def _leaves(item) -> set[str]:
+    """The pages a navigation item lists, at any depth."""
+    if isinstance(item, str):
+        return {item}
+    if isinstance(item, dict):
+        return set().union(*(_leaves(v) for v in item.values()))
+    if isinstance(item, list):
+        return set().union(*(_leaves(v) for v in item)) if item else set()
+    return set()
+
+
+def _section_pages(folder: Path, titles: set[str]) -> set[str]:
+    """The pages of the English navigation's sections named in ``hide_sections`` (which names
+    them by their English titles): the same section in another edition lists the same pages."""
+    nav, _ = mkdocs_setting(folder, "nav")
+    return _leaves([item for item in nav or [] if isinstance(item, dict) and set(item) & titles])
 
 
 def on_files(files: Files, config):
@@ -129,7 +167,7 @@ def on_files(files: Files, config):
         if files.get_file_from_path(src) is None:  # no page in this language: the English one
             files.append(File(src, layer_docs, config.site_dir, config.use_directory_urls))
             output.fallback_pages.add(src)
-    clinic = output.site.clinic
+    clinic = output.clinic
     if clinic is not None and clinic.logo:
         files.append(File.generated(config, config.theme["logo"],
                                     abs_src_path=str(output.site.folder / clinic.logo)))

@@ -33,3 +33,13 @@ def built_site(tmp_path_factory):
     from sitebuild import built_editions, shared
     return shared(tmp_path_factory, "shipped", lambda folder: built_editions(
         [ROOT / "mkdocs.yml", ROOT / "mkdocs.es.yml"], folder / "site"))
+
+
+@pytest.fixture(scope="session")
+def clinic_editions(tmp_path_factory):
+    """The example clinic in both languages (English at the root, Spanish in es/, as deployed
+    under /learn/), built once per run with --strict into a temporary folder."""
+    from sitebuild import built_editions, shared
+    example = ROOT / "examples" / "harbour-clinic"
+    return shared(tmp_path_factory, "clinic", lambda folder: built_editions(
+        [example / "mkdocs.yml", example / "mkdocs.es.yml"], folder / "site"))

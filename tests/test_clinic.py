@@ -14,7 +14,7 @@ import pytest
 
 from htmlsite import broken_links, pages
 from macros.kb import site as site_mod
-from sitebuild import ROOT, built, shared
+from sitebuild import ROOT, built
 from test_hostile_input import errors
 
 pytestmark = pytest.mark.xdist_group("clinic")  # its module fixtures build once, on one worker
@@ -23,8 +23,10 @@ EXAMPLE = ROOT / "examples" / "harbour-clinic"
 
 
 @pytest.fixture(scope="module")
-def clinic_site(tmp_path_factory):
-    return shared(tmp_path_factory, "clinic", lambda folder: built(EXAMPLE / "mkdocs.yml", folder / "site"))
+def clinic_site(clinic_editions):
+    """The clinic's English edition, with its Spanish one in es/ (the language selector's
+    links resolve)."""
+    return clinic_editions
 
 
 def test_the_clinic_brands_the_site(clinic_site):
@@ -73,11 +75,13 @@ def test_roster_and_who_here_offers_this(clinic_site):
 
 def test_translations_of_hidden_or_replaced_entries_are_left_aside():
     """The shipped Spanish translation of a condition the clinic hides, and of a question it
-    replaces with its own, translate nothing the clinic shows: no error, no stale notice."""
+    replaces with its own, translate nothing the clinic shows: no error, no stale notice (the
+    question it replaces shows the clinic's own translation of its answer)."""
     loaded = site_mod.load(EXAMPLE)
     spanish = loaded.translations.by_language["es"]
     assert ("condition", "alcohol-withdrawal") not in spanish
-    assert ("faq", "how-long-is-a-massage-session") not in spanish
+    faq = spanish[("faq", "how-long-is-a-massage-session")]  # the clinic's own translation of its own
+    assert faq.file == "examples/harbour-clinic/data/translations/es/faq/how-long-is-a-massage-session.yml"
     assert ("condition", "neck-pain") in spanish
     assert [p for p in loaded.notices if p.topic == "translations"] == []
 
@@ -98,7 +102,7 @@ def test_printed_pages_carry_header_url_qr_and_disclaimer(clinic_site):
 def copy_example(tmp_path):
     folder = tmp_path / "examples" / "harbour-clinic"
     shutil.copytree(EXAMPLE, folder)
-    for name in ("clinic.yml", "mkdocs.yml"):  # point its relative paths back at this repository
+    for name in ("clinic.yml", "mkdocs.yml", "mkdocs.es.yml"):  # its relative paths: to this repository
         path = folder / name
         path.write_text(path.read_text(encoding="utf-8").replace("../..", str(ROOT)), encoding="utf-8")
     return folder

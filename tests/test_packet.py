@@ -112,9 +112,9 @@ def branded_clinic(tmp_path_factory):
     folder = copy_example(tmp_path_factory.mktemp("branded"))
     Image.new("RGB", (120, 40), "#24585f").save(folder / "logo.png")
     clinic = folder / "clinic.yml"
-    clinic.write_text(clinic.read_text(encoding="utf-8").replace(
-        "name: Harbourside Therapy Clinic\n", "name: Harbourside Therapy Clinic\nlogo: logo.png\n"),
-        encoding="utf-8")
+    text = clinic.read_text(encoding="utf-8")
+    assert "logo: logo.svg" in text
+    clinic.write_text(text.replace("logo: logo.svg", "logo: logo.png"), encoding="utf-8")
     return folder
 
 

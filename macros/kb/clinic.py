@@ -160,11 +160,17 @@ def check_image(folder: Path, rel: str, shown: str, line: int, field: str) -> li
     return []
 
 
-def _config_chain(folder: Path) -> list[tuple[dict, Path]] | None:
-    """The site's ``mkdocs.yml`` and the files it inherits (``INHERIT``), nearest first, each
-    with its path; None where one cannot be read."""
+def config_name(language: str = "en") -> str:
+    """The config file that builds a site in ``language``: ``mkdocs.yml`` for English,
+    ``mkdocs.<lang>.yml`` for another (the shipped Spanish edition's ``mkdocs.es.yml``)."""
+    return "mkdocs.yml" if language == "en" else f"mkdocs.{language}.yml"
+
+
+def _config_chain(folder: Path, name: str = "mkdocs.yml") -> list[tuple[dict, Path]] | None:
+    """The site's ``mkdocs.yml`` (or ``name``) and the files it inherits (``INHERIT``), nearest
+    first, each with its path; None where one cannot be read."""
     chain, seen = [], set()
-    path = folder / "mkdocs.yml"
+    path = folder / name
     while path.is_file() and path not in seen:
         seen.add(path)
         try:
@@ -181,11 +187,11 @@ def _config_chain(folder: Path) -> list[tuple[dict, Path]] | None:
     return chain
 
 
-def site_settings(folder: Path) -> dict | None:
+def site_settings(folder: Path, name: str = "mkdocs.yml") -> dict | None:
     """The site's ``mkdocs.yml`` merged over the files it inherits as MkDocs merges them
     (mappings merge, other values replace), for what the command line needs without MkDocs: the
     site's name, address and disclaimer, the navigation. None where there is none to read."""
-    chain = _config_chain(folder)
+    chain = _config_chain(folder, name)
     if not chain:
         return None
     merged: dict = {}
@@ -194,10 +200,10 @@ def site_settings(folder: Path) -> dict | None:
     return merged
 
 
-def mkdocs_setting(folder: Path, key: str):
-    """``(value, file)`` of a top-level setting of the site's ``mkdocs.yml``, or of the file it
-    inherits when it does not set it; ``(None, None)`` where there is none to read."""
-    for config, path in _config_chain(folder) or ():
+def mkdocs_setting(folder: Path, key: str, name: str = "mkdocs.yml"):
+    """``(value, file)`` of a top-level setting of the site's ``mkdocs.yml`` (or ``name``), or of
+    the file it inherits when it does not set it; ``(None, None)`` where there is none to read."""
+    for config, path in _config_chain(folder, name) or ():
         if key in config:
             return config[key], path
     return None, None
@@ -241,3 +247,70 @@ def check_sections(clinic: Clinic, folder: Path, shown: str, lines: dict) -> lis
     return problems
 
 
+
+
+# ---- clinic.yml in another language: data/translations/<lang>/clinic.yml -----------------------
+
+CLINIC_TEXT = ("name", "tagline", "hours", "disclaimer", "pages")  # what a translation may hold
+
+
+class ClinicText(Strict):
+    """The text of ``clinic.yml`` in another language (each field optional: the English shows
+    where one is left out). Facts (address, phone, logo, colours, hiding...) stay in clinic.yml."""
+    name: Optional[Name] = None
+    tagline: Optional[Text] = None
+    hours: Optional[tuple[Text, ...]] = None
+    disclaimer: Optional[Text] = None
+    pages: Optional[tuple[PageLink, ...]] = None
+
+
+def check_translation(clinic: Optional[Clinic], data: dict, lines: dict,
+                      shown: str) -> tuple[Optional[dict], list[Problem]]:
+    """A translation of ``clinic.yml`` checked against it: only its text, only the fields it has,
+    lists of the same length, ``pages`` with the same paths in the same order. Returns the
+    fields to put over the English ones (None where there are problems) and the problems."""
+    if clinic is None:
+        return None, [Problem(shown, 1, "", "a translation of clinic.yml belongs in a clinic's "
+                              "folder (data/translations/<lang>/clinic.yml beside its clinic.yml)")]
+    problems: list[Problem] = []
+    for key in list(data):
+        if key in CLINIC_TEXT:
+            continue
+        if key in Clinic.model_fields:
+            why = (f"'{key}' is a fact, not text: facts stay in clinic.yml (a translation holds only "
+                   f"{', '.join(CLINIC_TEXT)})")
+        else:
+            guess = difflib.get_close_matches(str(key), CLINIC_TEXT, n=1)
+            why = f"unknown field '{key}'" + (f" (did you mean '{guess[0]}'?)" if guess else
+                                              f"; a translation holds only {', '.join(CLINIC_TEXT)}")
+        problems.append(Problem(shown, line_of(lines, (key,)), str(key), why))
+    try:
+        text = ClinicText.model_validate({k: v for k, v in data.items() if k in CLINIC_TEXT})
+    except ValidationError as exc:
+        return None, problems + explain(exc, shown, lines, ClinicText)
+    for key in CLINIC_TEXT:
+        given, english = getattr(text, key), getattr(clinic, key)
+        if given is None:
+            continue
+        where = (shown, line_of(lines, (key,)), key)
+        if english in (None, ()):
+            problems.append(Problem(*where, f"clinic.yml has no {key}: there is nothing to translate"))
+        elif isinstance(english, tuple) and len(given) != len(english):
+            problems.append(Problem(*where, f"must be a list of {len(english)}, as in clinic.yml"))
+        elif key == "pages":
+            for i, (en, item) in enumerate(zip(english, given)):
+                if list(en.values()) != list(item.values()):
+                    problems.append(Problem(shown, line_of(lines, ("pages", i)), f"pages[{i}]",
+                                            f"'{next(iter(item.values()))}' where clinic.yml has "
+                                            f"'{next(iter(en.values()))}': keep the same pages in "
+                                            "the same order, and translate only their titles"))
+    if problems:
+        return None, problems
+    return {k: getattr(text, k) for k in CLINIC_TEXT if getattr(text, k) is not None}, []
+
+
+def localized(clinic: Optional[Clinic], text: Optional[dict]) -> Optional[Clinic]:
+    """The clinic with its text in another language where a translation gives it."""
+    if clinic is None or not text:
+        return clinic
+    return clinic.model_copy(update=text)

@@ -59,7 +59,7 @@ def load(folder: Path, today: dt.date | None = None) -> Site:
     problems += handwritten.check(site_pages, kb)
     if clinic is not None:
         problems += _hidden_nav_pages(clinic, kb, shown, lines)
-    found, notes = translations.load(layers, kb, kinds.by_folder())
+    found, notes = translations.load(layers, kb, kinds.by_folder(), clinic=clinic)
     problems += notes
     if any(not p.warning for p in problems):
         raise DataError(problems)

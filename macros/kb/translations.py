@@ -32,6 +32,7 @@ FOLDER = "translations"
 ABOUT = "about.yml"                      # who translated, and whether a clinician reviewed it
 VOCABULARY = "vocabulary.yml"            # the closed lists' labels (see ``vocabulary.localized``)
 INTERFACE = "interface.yml"              # the templates' words: English text -> translation
+CLINIC = "clinic.yml"                    # a clinic's own text (``clinic.check_translation``)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Translations:
     about: dict[str, About] = field(default_factory=dict)
     vocabulary: dict[str, dict] = field(default_factory=dict)   # language -> labels
     interface: dict[str, dict[str, str]] = field(default_factory=dict)
+    clinic: dict[str, dict] = field(default_factory=dict)      # language -> clinic.yml's text
 
     def get(self, language: str, key: tuple) -> Optional[Translation]:
         return self.by_language.get(language, {}).get(key)
@@ -138,10 +140,11 @@ def _row_keys(english: BaseModel, item: Any, path, lines, shown, problems) -> No
         break
 
 
-def load(layers, kb, folders: dict[str, str], root=None) -> tuple[Translations, list[Problem]]:
+def load(layers, kb, folders: dict[str, str], root=None, clinic=None) -> tuple[Translations, list[Problem]]:
     """Every translation of every layer, checked against the knowledge base; ``folders`` maps a
     kind folder to its kind. A translation of an entry the site hides, or of a shipped entry a
-    clinic replaces with its own, is left aside: it translates nothing the site shows."""
+    clinic replaces with its own, is left aside: it translates nothing the site shows. A
+    translation of ``clinic.yml`` (the clinic's, the last layer's) is checked against ``clinic``."""
     found = Translations()
     problems: list[Problem] = []
     for index, layer in enumerate(layers):
@@ -150,7 +153,8 @@ def load(layers, kb, folders: dict[str, str], root=None) -> tuple[Translations, 
             continue
         for lang_dir in sorted(p for p in base.iterdir() if p.is_dir()):
             language = lang_dir.name
-            problems += _language_files(found, language, lang_dir, kb, Path(layer), root)
+            own = clinic if index == len(layers) - 1 else None  # a shipped layer has no clinic.yml
+            problems += _language_files(found, language, lang_dir, kb, Path(layer), root, own)
             for kind_dir in sorted(p for p in lang_dir.iterdir() if p.is_dir()):
                 kind = folders.get(kind_dir.name)
                 if kind is None:
@@ -191,12 +195,13 @@ def load(layers, kb, folders: dict[str, str], root=None) -> tuple[Translations, 
 
 
 def _language_files(found: Translations, language: str, folder: Path, kb, layer: Path,
-                    root) -> list[Problem]:
+                    root, clinic=None) -> list[Problem]:
     """The files of a language that are not entries: who translated, the vocabulary's labels,
-    the interface's words (a later layer adds to or replaces an earlier one's)."""
+    the interface's words (a later layer adds to or replaces an earlier one's), a clinic's text."""
+    from .clinic import check_translation
     from .vocabulary import localized
     problems: list[Problem] = []
-    for name in (ABOUT, VOCABULARY, INTERFACE):
+    for name in (ABOUT, VOCABULARY, INTERFACE, CLINIC):
         path = folder / name
         if not path.is_file():
             continue
@@ -211,6 +216,11 @@ def _language_files(found: Translations, language: str, folder: Path, kb, layer:
             except ValidationError as exc:
                 from .loader import explain
                 problems += explain(exc, shown, lines, About)
+        elif name == CLINIC:
+            text, errs = check_translation(clinic, data, lines, shown)
+            problems += errs
+            if text is not None:
+                found.clinic[language] = text
         elif name == VOCABULARY:
             merged = {**found.vocabulary.get(language, {}), **data}
             problems += localized(kb.vocabulary, merged, shown, lines)[1]

@@ -71,7 +71,7 @@ def _render(text: str, rel: str, output: SiteOutput) -> str:
         if end != -1:
             front, body = text[:end + 4] + "\n", text[end + 4:].lstrip("\n")
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    macros = PageMacros(output.kb, output.site.clinic, lambda: rel, output.directory_urls,
+    macros = PageMacros(output.kb, output.clinic, lambda: rel, output.directory_urls,
                         shipped=output.shipped_pages)
     body = output.shipped_markdown(rel, body)
     return front + env.from_string(body).render(**macros.all())

@@ -34,7 +34,7 @@ def logo_data_url(site) -> str:
 
 
 def html(output, entries: list, *, note: str = "", tight: bool = False) -> str:
-    head = packet.letterhead(output.site_name, output.site.clinic, output.disclaimer,
+    head = packet.letterhead(output.site_name, output.clinic, output.disclaimer,
                              logo_data_url(output.site))
     return packet.document(output.renderer, entries, head, css=CSS.read_text(encoding="utf-8"),
                            note=note, tight=tight)

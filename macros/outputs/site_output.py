@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..kb import changes, handwritten
+from ..kb.clinic import LOGO_TARGET, localized
 from ..kb.localize import localize
-from ..kb.clinic import LOGO_TARGET
 from ..kb.site import Site
 from ..render import i18n, packet, urls
 from ..render.pages import Pages
@@ -36,13 +36,17 @@ class SiteOutput:
                                    site.translations.about.get(language), site.kb.vocabulary)
         self.interface = i18n.Interface(language, site.translations.interface.get(language, {}))
         i18n.use(self.interface)
-        self.site_name = site.clinic.name if site.clinic else site_name
+        # The clinic's settings with their text in this build's language where its
+        # data/translations/<lang>/clinic.yml gives it: everything that shows clinic.yml's text
+        # (the theme's partials, the macros, the packet's letterhead, the handouts) reads this.
+        self.clinic = localized(site.clinic, site.translations.clinic.get(language))
+        self.site_name = self.clinic.name if self.clinic else site_name
         self.directory_urls = directory_urls
         self.public_directory_urls = public_directory_urls
         self.site_url = site_url
         self.public_url = urls.public_address(site_url)
         self.handouts = handouts
-        self.disclaimer = site.clinic.disclaimer if site.clinic else disclaimer
+        self.disclaimer = self.clinic.disclaimer if self.clinic else disclaimer
         self.glossary = Glossary.of(self.kb.of_kind("glossary"))
         self._pages: dict[str, GeneratedPage] | None = None
         self._renderer: Pages | None = None
@@ -54,7 +58,7 @@ class SiteOutput:
         the packets)."""
         if self._renderer is None:
             i18n.use(self.interface)
-            clinic = self.site.clinic
+            clinic = self.clinic
             logo = (urls.file_link(urls.PACKET_PAGE, LOGO_TARGET + Path(clinic.logo).suffix.lower(),
                                    self.directory_urls) if clinic and clinic.logo else "")
             self._renderer = Pages(
@@ -135,6 +139,7 @@ class SiteOutput:
 
     def write_handouts(self, site_dir: Path) -> None:
         from .packet import write_handouts
+        i18n.use(self.interface)  # the handouts' words in this build's language
         write_handouts(self, site_dir / "handouts")
 
     def write_exports(self, site_dir: Path) -> None:
