@@ -187,7 +187,7 @@ def packet(folder: Path, refs: list[str], out: Path, note: str = "", language: s
     (``--language es``), the packet is that edition's: the entries' translated text, the
     interface's words, dates in that language, the clinic's translated text, and the name, address
     and disclaimer of the site's config in that language (``mkdocs.es.yml``), which must exist."""
-    from .kb.clinic import config_name, site_settings
+    from .kb.siteconfig import config_name, site_settings
     from .render.urls import no_address
     site = _load(folder)
     if site is None:

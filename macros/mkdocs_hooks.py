@@ -31,12 +31,14 @@ _PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
 if _PACKAGE_PARENT not in sys.path:
     sys.path.insert(0, _PACKAGE_PARENT)
 
-from macros.kb import hiding, reviews, site as site_mod  # noqa: E402
-from macros.kb.clinic import LOGO_TARGET, config_name, mkdocs_setting  # noqa: E402
+from macros.editions import (clinic_nav, edition_configs, editions, language_nav,  # noqa: E402
+                             point_alternates)
+from macros.kb import reviews, site as site_mod  # noqa: E402
+from macros.kb.clinic import LOGO_TARGET  # noqa: E402
 from macros.kb.problems import DataError  # noqa: E402
 from macros.outputs.compact import compact_html  # noqa: E402
 from macros.outputs.site_output import SiteOutput  # noqa: E402
-from macros.render import i18n, urls  # noqa: E402
+from macros.render import i18n  # noqa: E402
 from macros.render.urls import no_address  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.knowledge_base")
@@ -69,33 +71,16 @@ def on_config(config):
     if not output.public_url:
         log.info("notice: %s", no_address(config.site_url))
     config.__dict__["_kb_output"] = output
-    editions(config, output)
+    editions(config, output)  # the language selector's editions (macros/editions.py)
     config.theme["kb_disclaimer"] = config.extra.get("disclaimer", "")
     config.theme["kb_clinic"] = None
     about = output.edition.about
     config.theme["kb_translation"] = about.statement if about is not None else ""
     config.watch.extend(str(layer / "data") for layer in site.layers if (layer / "data").is_dir())
     if site.clinic is not None:
-        language_nav(config, site)
+        config.nav = language_nav(config, site)
         brand(config, output.clinic, folder)
     return config
-
-
-def language_nav(config, site) -> None:
-    """A clinic's edition in another language (its ``mkdocs.<lang>.yml`` inherits its English
-    ``mkdocs.yml``, which sets no navigation of its own) takes the navigation of the shipped
-    knowledge base's edition in that language: ``nav`` from ``mkdocs.<lang>.yml`` of the clinic's
-    ``base``. A config of that language that sets its own ``nav`` keeps it."""
-    language = config.theme["language"]
-    if language == "en":
-        return
-    config_file = Path(config.config_file_path)
-    _, source = mkdocs_setting(config_file.parent, "nav", config_file.name)
-    if source is not None and source.name == config_name(language):
-        return
-    nav, _ = mkdocs_setting(site.layers[0], "nav", config_name(language))
-    if isinstance(nav, list):
-        config.nav = nav
 
 
 def offline_search(config) -> None:
@@ -126,31 +111,7 @@ def brand(config, clinic, folder: Path) -> None:
     config.theme["kb_clinic"] = clinic.model_dump(mode="json")
     if clinic.logo:
         config.theme["logo"] = LOGO_TARGET + Path(clinic.logo).suffix.lower()
-    hidden = set(clinic.hide_sections)
-    gone = _section_pages(folder, hidden)  # a section in another language, by its pages
-    config.nav = [item for item in (config.nav or [])
-                  if not (isinstance(item, dict) and (set(item) & hidden
-                                                      or _leaves(item) and _leaves(item) <= gone))]
-    config.nav, _ = hiding.without_pages(config.nav, current(config).kb.hidden_pages())
-    config.nav.extend({_text(title): path} for page in clinic.pages for title, path in page.items())
-
-
-def _leaves(item) -> set[str]:
-    """The pages a navigation item lists, at any depth."""
-    if isinstance(item, str):
-        return {item}
-    if isinstance(item, dict):
-        return set().union(*(_leaves(v) for v in item.values()))
-    if isinstance(item, list):
-        return set().union(*(_leaves(v) for v in item)) if item else set()
-    return set()
-
-
-def _section_pages(folder: Path, titles: set[str]) -> set[str]:
-    """The pages of the English navigation's sections named in ``hide_sections`` (which names
-    them by their English titles): the same section in another edition lists the same pages."""
-    nav, _ = mkdocs_setting(folder, "nav")
-    return _leaves([item for item in nav or [] if isinstance(item, dict) and set(item) & titles])
+    config.nav = clinic_nav(config.nav, clinic, folder, current(config).kb.hidden_pages(), _text)
 
 
 def on_files(files: Files, config):
@@ -244,52 +205,9 @@ def on_env(env, config, files):
     return env
 
 
-def editions(config, output) -> None:
-    """The editions of ``extra.alternate`` this site has (English, and each language it has
-    translations for), kept as ``kb_editions``. English is the site's root and every other
-    language lives in ``<lang>/`` beside it (``urls.alternates``). The language selector
-    (``overrides/partials/alternate.html``) links each page to itself in the other language,
-    relatively, so it works offline and on a local server; Material's ``hreflang`` links in the
-    page head read ``extra.alternate`` itself, so it is set to each page's addresses just before
-    the page is rendered (and to the home pages' otherwise, for the 404 page). Those are paths on
-    the site's own host, never full addresses: Material's script fetches a ``sitemap.xml`` beside
-    every ``hreflang`` address when a page opens, and a full one would send a kiosk's or a local
-    reader's request to the public site (or, with the placeholder ``site_url``, to example.org)."""
-    languages = {"en", *output.site.translations.by_language}
-    found = [e for e in config.extra.get("alternate") or []
-             if e.get("lang") in languages and edition_config(config, e["lang"]) is not None]
-    config.extra["kb_editions"] = found if len(found) > 1 else []
-    point_alternates(config, "")
-
-
-def point_alternates(config, url: str) -> list[dict]:
-    found = (urls.alternates(url, config.theme["language"], config.extra["kb_editions"],
-                             config.site_url or "") if config.extra["kb_editions"] else [])
-    config.extra["alternate"] = [{"name": a["name"], "lang": a["lang"], "link": a["path"]}
-                                 for a in found]
-    return found
-
-
 def on_page_context(context, page, config, nav):
     page.meta["kb_alternates"] = point_alternates(config, page.url)
     return context
-
-
-def edition_config(config, language: str) -> Path | None:
-    """The config file that builds this site in ``language``, beside this one: ``mkdocs.yml``
-    for English, ``mkdocs.<lang>.yml`` for another (the shipped Spanish edition is
-    ``mkdocs.es.yml``; a clinic has one only if it builds Spanish too). None if there is none."""
-    here = Path(config.config_file_path)
-    if language == config.theme["language"]:
-        return here
-    path = here.with_name("mkdocs.yml" if language == "en" else f"mkdocs.{language}.yml")
-    return path if path.is_file() else None
-
-
-def edition_configs(config) -> list[tuple[str, Path]]:
-    """``(language, config file)`` of each other edition of this site."""
-    return [(e["lang"], edition_config(config, e["lang"])) for e in config.extra.get("kb_editions") or []
-            if e["lang"] != config.theme["language"]]
 
 
 def on_serve(server, config, builder):

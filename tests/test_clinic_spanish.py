@@ -251,7 +251,7 @@ def test_a_spanish_handout_is_spanish_html():
 
 
 def test_new_clinic_spanish_writes_a_spanish_edition_that_checks(tmp_path):
-    from macros.kb.clinic import site_settings
+    from macros.kb.siteconfig import site_settings
     target = tmp_path / "my-clinic"
     done = subprocess.run([sys.executable, "-m", "macros", "new-clinic", str(target), "--spanish"],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)

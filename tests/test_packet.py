@@ -13,7 +13,7 @@ from markupsafe import escape
 import pdfpages
 from htmlsite import broken_links
 from macros.kb import site as site_mod
-from macros.kb.clinic import site_settings
+from macros.kb.siteconfig import site_settings
 from macros.kinds.condition import evidence_rows
 from macros.outputs import packet
 from macros.outputs.site_output import SiteOutput

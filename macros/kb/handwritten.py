@@ -19,7 +19,7 @@ from typing import Iterator
 from pathspec.gitignore import GitIgnoreSpec  # the patterns MkDocs' exclude_docs takes
 
 from .. import kinds
-from .clinic import mkdocs_setting
+from .siteconfig import mkdocs_setting
 from .problems import Problem, display_path
 
 TOPIC = "hidden"

@@ -14,7 +14,8 @@ from typing import Mapping, Optional
 
 from .. import kinds
 from . import handwritten, hiding, knowledge, reviews, translations, vocabulary
-from .clinic import CLINIC_FILE, Clinic, check_paths, check_sections, mkdocs_setting, read_clinic
+from .clinic import CLINIC_FILE, Clinic, check_paths, check_sections, read_clinic
+from .siteconfig import mkdocs_setting
 from .knowledge import KnowledgeBase
 from .problems import DataError, Problem, display_path
 from .yamlsource import line_of
