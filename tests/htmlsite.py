@@ -1,6 +1,7 @@
 """Read a built site the way a browser would: pages, their ids, and every link they make."""
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -54,6 +55,13 @@ def parse(path: Path) -> Page:
 
 
 def pages(site: Path) -> dict[str, Page]:
+    """Every page of a built site, parsed once per test process (built sites are read, never
+    changed, by the tests that parse them; the caller must not change what it gets)."""
+    return _pages(Path(site).resolve())
+
+
+@functools.lru_cache(maxsize=3)
+def _pages(site: Path) -> dict[str, Page]:
     return {p.relative_to(site).as_posix(): parse(p) for p in sorted(site.rglob("*.html"))}
 
 

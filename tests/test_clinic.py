@@ -14,10 +14,9 @@ import pytest
 
 from htmlsite import broken_links, pages
 from macros.kb import site as site_mod
-from sitebuild import ROOT, built
+from sitebuild import ROOT, built, shared
 from test_hostile_input import errors
 
-pytestmark = pytest.mark.xdist_group("clinic")  # its module fixtures build once, on one worker
 
 EXAMPLE = ROOT / "examples" / "harbour-clinic"
 
@@ -132,8 +131,8 @@ def require_weasyprint():
 def offline_site(tmp_path_factory):
     """The kiosk / USB-stick build: Material's offline plugin, which also switches to plain
     ``.html`` links (no ``--no-directory-urls`` needed)."""
-    return built(EXAMPLE / "mkdocs.yml", tmp_path_factory.mktemp("offline") / "site",
-                 env={"KB_OFFLINE": "true"})
+    return shared(tmp_path_factory, "offline", lambda folder: built(
+        EXAMPLE / "mkdocs.yml", folder / "site", env={"KB_OFFLINE": "true"}))
 
 
 def test_offline_build_works_from_a_folder_on_disk(offline_site):
