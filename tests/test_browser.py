@@ -211,10 +211,10 @@ def axe_in_both_schemes(page, url: str) -> str:
     return "\n".join(reports)
 
 
-# One page of each page template (the other indexes share the table's), and the pages with
-# controls or content of their own.
-AXE_PAGES = ["", "techniques/", "glossary/", "faq/", "regions/", "history/", "evidence/", "tags/",
-             "contexts/"] + ONE_OF_EACH
+# One page of each page template (the other indexes share the table's; the regions index is the
+# home page's body map), and the pages with controls or content of their own.
+AXE_PAGES = ["", "techniques/", "glossary/", "faq/", "history/", "evidence/", "tags/"] + [
+    path for path in ONE_OF_EACH if path != "safety/"]  # safety/ is a hand-written page, as medical-vs-spa/
 
 
 @pytest.mark.parametrize("path", AXE_PAGES)
@@ -487,6 +487,6 @@ def test_spanish_search_finds_the_words_patients_use_first(page, base_url, query
 
 
 @pytest.mark.parametrize("path", ["", "conditions/low-back-pain/", "techniques/swedish-massage/",
-                                  "history/per-henrik-ling/", "conditions/", "before-your-visit/"])
+                                  "history/per-henrik-ling/", "before-your-visit/"])
 def test_no_accessibility_violations_in_spanish(page, base_url, path):
     assert axe_in_both_schemes(page, base_url + "es/" + path) == ""
