@@ -13,7 +13,7 @@ import sys
 import pytest
 
 import pdfpages
-from htmlsite import broken_links, pages, resolve
+from htmlsite import pages, resolve
 from macros.kb import site as site_mod
 from macros.outputs import packet
 from macros.outputs.site_output import SiteOutput
@@ -84,8 +84,7 @@ def test_the_language_selector_leads_to_the_same_page(clinic_editions):
         link = re.search(rf'<a href="([^"]+)" hreflang="{language}" lang="{language}" '
                          'class="md-select__link"', body).group(1)
         assert resolve(clinic_editions, rel, link)[0] == other, (rel, link)
-    broken = broken_links(clinic_editions, base_path="/learn/")  # both editions, deployed together
-    assert [p for p in broken if p.startswith("es/")] == []
+    # every link of both editions, deployed together, resolves: test_clinic.py checks it
 
 
 # --- data/translations/es/clinic.yml: only text, in clinic.yml's shape ---------------------------
