@@ -59,7 +59,8 @@ def serve(folder):
 
 PAGES = ["", "conditions/low-back-pain/", "techniques/neuromuscular-therapy/", "therapies/yoga/",
          "history/per-henrik-ling/", "credentials/mblex/", "sources/lbp-furlan-2015/",
-         "glossary/fascia/", "faq/what-is-medical-massage/", "conditions/"]
+         "glossary/fascia/", "faq/what-is-medical-massage/", "conditions/", "contexts/pregnancy/",
+         "evidence/", "regions/lower-back/", "before-your-visit/", "code/M54.5/", "packet/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking " \
         "--disable-component-update --disable-sync --no-first-run --disable-quic"
