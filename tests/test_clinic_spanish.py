@@ -39,7 +39,7 @@ def test_the_spanish_home_page_shows_the_clinic_in_spanish(spanish):
     text = html.unescape(home)
     assert '<html lang="es"' in home
     assert f"<title>Inicio - {NAME}</title>" in text
-    assert f"<h1 id=\"bienvenido-a-clinica-de-terapia-harbourside\">Bienvenido a {NAME}" in text
+    assert f"<h1 id=\"clinica-de-terapia-harbourside-le-damos-la-bienvenida\">{NAME}: le damos la bienvenida" in text
     assert f"<em>{TAGLINE}</em>" in text  # {{ clinic("tagline") }}
     footer = text_of(re.search(r'<aside class="kb-disclaimer".*?</aside>', home, re.S).group(0))
     assert footer.startswith("La Clínica de Terapia Harbourside (un ejemplo ficticio) ofrece esta "
