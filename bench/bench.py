@@ -55,8 +55,8 @@ def plain_page(page) -> str:
     indexes it from the data."""
     meta = {key: value for key, value in page.meta.items() if key not in ("jsonld", "kb_qr")}
     meta["title"] = page.title
-    if meta.get("search", {}).get("exclude"):
-        meta["search"] = {"boost": kinds.get(meta["kb_kind"]).boost}
+    if meta.get("search", {}).get("exclude") and meta.get("kb_kind") in kinds.KINDS:
+        meta["search"] = {"boost": kinds.get(meta["kb_kind"]).boost}  # other pages stay out, as on the site
     return "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n" + str(page.html)
 
 

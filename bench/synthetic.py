@@ -51,7 +51,7 @@ def entries(n: int, seed: int = 1) -> dict[str, dict[str, dict]]:
     reviewed = "2026-01-15"
     for i, eid in enumerate(ids["source"]):
         out["source"][eid] = dict(title=sentence(rng, 10), authors="Author A, Writer B", year=2000 + i % 25,
-                                  venue="Journal of Synthetic Studies", source_type="trial",
+                                  venue="Journal of Synthetic Studies", source_type="systematic-review",
                                   certainty="low", finding=text(rng, 40), doi=f"10.9999/bench.{i}",
                                   last_reviewed=reviewed)
     cited = list(ids["source"])
@@ -85,6 +85,10 @@ def entries(n: int, seed: int = 1) -> dict[str, dict[str, dict]]:
     for eid in ids["condition"]:
         rows = [{"technique": t, "grade": (g := rng.choice(grades)), "effect": text(rng, 25),
                  "sources": [] if g == "insufficient" else cite()} for t in pick("technique", 4)]
+        for row in rows:  # "not enough research" says where we looked, as the model requires
+            if row["grade"] == "insufficient":
+                row["searched"] = {"on": "2026-01-15", "where": "A synthetic index",
+                                   "terms": [text(rng, 2)], "found": "Nothing."}
         out["condition"][eid] = dict(
             title=sentence(rng, 3)[:-1] + f" {eid[-5:]}", aliases=[f"C{eid[-5:]}"],
             body_regions=rng.sample(regions, 2), summary=text(rng, 45), bottom_line=text(rng, 40),
