@@ -62,3 +62,18 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+def search_results(page, query: str):
+    """Run ``query`` in Material's search box on the open page and wait for its results.
+
+    Material searches on keyup, and ``fill`` sends none: a filled query only ran when a
+    focus-timer happened to fire after it. Typing key by key searches every prefix, and under
+    load the first results seen can be a prefix's ("dolor de" for "dolor de espalda"). So: the
+    whole query at once, then one key that moves nothing, whose keyup searches the whole query."""
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.locator(".md-search-result__item a")

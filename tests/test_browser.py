@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from browser import chromium, require_chromium, serve
+from browser import chromium, require_chromium, search_results, serve
 
 PAGE_KINDS = ["", "conditions/low-back-pain/", "techniques/swedish-massage/", "therapies/yoga/",
               "history/per-henrik-ling/", "credentials/mblex/", "sources/lbp-furlan-2015/",
@@ -52,13 +52,7 @@ def page(browser, base_url):
 
 def search(page, base_url, query):
     page.goto(base_url)
-    box = page.locator("input[data-md-component=search-query]")
-    box.click()
-    # Type key by key as a reader does: Material searches on keyup, and `fill` sends none, so
-    # a filled query only ran when a focus-timer happened to fire after it (flaky under load).
-    box.press_sequentially(query)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    return page.locator(".md-search-result__item a").first.get_attribute("href").split("?")[0]
+    return search_results(page, query).first.get_attribute("href").split("?")[0]
 
 
 @pytest.mark.parametrize("query, expected", [
@@ -278,12 +272,9 @@ def test_hostile_data_runs_no_script_on_hover_focus_or_search(browser, hostile_u
     assert page.evaluate("window.__pwned") is None
     for query in ["wzxhzdk", "onerror", "Stroking"]:
         page.goto(hostile_url)
-        box = page.locator("input[data-md-component=search-query]")
-        box.click()
-        box.press_sequentially(query)
-        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        results = search_results(page, query)
         assert page.evaluate("window.__pwned") is None, query
-        page.locator(".md-search-result__item a").first.click()
+        results.first.click()
         page.wait_for_load_state()
         assert page.evaluate("window.__pwned") is None, query
     assert dialogs == []

@@ -150,18 +150,14 @@ def test_offline_build_works_from_a_folder_on_disk(offline_site):
 def test_offline_search_runs_from_file_urls_with_no_other_host(offline_site):
     """Opened from the folder (file://), search finds an entry by its alias, and no request
     leaves the disk: Material's offline plugin would fetch its worker shim from unpkg.com."""
-    from browser import chromium, require_chromium
+    from browser import chromium, require_chromium, search_results
     require_chromium()
     with chromium() as browser:
         page = browser.new_page()
         requests = []
         page.on("request", lambda request: requests.append(request.url))
         page.goto((offline_site / "conditions" / "neck-pain.html").as_uri())
-        box = page.locator("input[data-md-component=search-query]")
-        box.click()
-        box.press_sequentially("NMT")
-        page.wait_for_selector(".md-search-result__item", timeout=15000)
-        first = page.locator(".md-search-result__item a").first.get_attribute("href")
+        first = search_results(page, "NMT").first.get_attribute("href")
     assert first.split("?")[0].endswith("/techniques/neuromuscular-therapy.html")
     assert [url for url in requests if not url.startswith("file:")] == []
 

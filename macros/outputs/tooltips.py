@@ -3,8 +3,9 @@
 This is the project's own pass over the finished HTML of a page, not Python-Markdown's ``abbr``
 extension: the extension pastes every term into a regular expression and runs it over every
 page (terms x pages), and its placeholders collide with terms such as ``42`` or ``wzxhzdk``. Here
-the page's text is split into words once and each run of up to ``longest`` words is looked up in
-a dictionary, so the cost grows with the text, not with the number of terms.
+the page's text is split into words once; at each word that starts a term, the runs of words
+that could complete it are looked up in a dictionary, so the cost grows with the text, not with
+the number of terms.
 
 Text inside links, headings, buttons, form controls, code, scripts, styles, SVG and existing
 ``abbr`` elements is left alone. Only the first use of each term on a page is marked, as a printed
@@ -40,7 +41,13 @@ def forms(name: str) -> set[str]:
 class Glossary:
     """Term spellings (as tuples of words) and the tooltip each shows."""
     terms: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # words -> (key, title)
-    longest: int = 0
+    # first word -> the lengths (in words) of the terms it starts, longest first
+    starts: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def _add(self, words: tuple[str, ...], key: str, title: str) -> None:
+        self.terms[words] = (key, title)
+        sizes = {*self.starts.get(words[0], ()), len(words)}
+        self.starts[words[0]] = tuple(sorted(sizes, reverse=True))
 
     @classmethod
     def of(cls, entries) -> "Glossary":
@@ -52,8 +59,7 @@ class Glossary:
                 for form in sorted(forms(name)):
                     words = tuple(WORD.findall(form))
                     if words and words not in glossary.terms:
-                        glossary.terms[words] = (entry.id, title)
-                        glossary.longest = max(glossary.longest, len(words))
+                        glossary._add(words, entry.id, title)
         return glossary
 
     def dump(self) -> list:
@@ -64,8 +70,7 @@ class Glossary:
     def load(cls, data: list) -> "Glossary":
         glossary = cls()
         for words, key, title in data:
-            glossary.terms[tuple(words)] = (key, title)
-            glossary.longest = max(glossary.longest, len(words))
+            glossary._add(tuple(words), key, title)
         return glossary
 
     def annotate(self, html: str) -> str:
@@ -77,34 +82,35 @@ class Glossary:
         depth = 0  # how many elements we are inside whose text is left alone
         pos = 0
         for match in _MARKUP.finditer(html):
-            if match.start() > pos:
-                text = html[pos:match.start()]
+            start, end = match.span()
+            if start > pos:
+                text = html[pos:start]
                 out.append(text if depth else self._mark(text, seen))
-            out.append(match.group(0))
-            name = (match.group("name") or "").lower()
-            if name in _LEAVE_ALONE and not match.group(0).endswith("/>"):
-                depth = depth - 1 if match.group("close") else depth + 1
-                depth = max(depth, 0)
-            pos = match.end()
+            out.append(html[start:end])
+            close, name = match.group("close", "name")
+            if name and name.lower() in _LEAVE_ALONE and html[end - 2] != "/":
+                depth = max(depth - 1, 0) if close else depth + 1
+            pos = end
         if pos < len(html):
             out.append(html[pos:] if depth else self._mark(html[pos:], seen))
         return "".join(out)
 
     def _mark(self, text: str, seen: set[str]) -> str:
+        starts = self.starts
+        if starts.keys().isdisjoint(_TEXT_TOKEN.findall(text)):
+            return text  # most runs of text hold no term: one C-level scan decides it
         tokens = [(m.start(), m.end(), m.group()) for m in _TEXT_TOKEN.finditer(text)]
-        if not tokens:
-            return text
         out, pos, i, n = [], 0, 0, len(tokens)
         while i < n:
             found = None
-            if not tokens[i][2].startswith("&"):
-                for size in range(min(self.longest, n - i), 0, -1):
-                    words = tuple(t[2] for t in tokens[i:i + size])
-                    hit = self.terms.get(words)
-                    if hit and all(text[tokens[k][1]:tokens[k + 1][0]].isspace()
-                                   for k in range(i, i + size - 1)):
-                        found = (size, hit)
-                        break
+            for size in starts.get(tokens[i][2], ()):
+                if i + size > n:
+                    continue
+                hit = self.terms.get(tuple(t[2] for t in tokens[i:i + size]))
+                if hit and all(text[tokens[k][1]:tokens[k + 1][0]].isspace()
+                               for k in range(i, i + size - 1)):
+                    found = (size, hit)
+                    break
             if found is None:
                 i += 1
                 continue
