@@ -19,8 +19,7 @@ serve: $(VENV)/.runtime          ## build and serve the site, both languages, on
 	KB_EDITIONS=all $(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
 
 build: $(VENV)/.runtime          ## build both languages into site/ (Spanish in site/es/) to deploy
-	$(PY) -m mkdocs build --strict
-	$(PY) -m mkdocs build --strict -f mkdocs.es.yml
+	KB_EDITIONS=all $(PY) -m mkdocs build --strict
 
 check: $(VENV)/.runtime          ## validate the data only
 	$(PY) -m macros check

@@ -4,9 +4,10 @@ offers and where each page is in them, a clinic's navigation in its language, wi
 sections and pages left out and its own pages added."""
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
-from macros.kb import hiding
+from macros.kb import hiding, site as site_mod
 from macros.kb.siteconfig import config_name, mkdocs_setting
 from macros.render import urls
 
@@ -99,3 +100,24 @@ def edition_configs(config) -> list[tuple[str, Path]]:
     """``(language, config file)`` of each other edition of this site."""
     return [(e["lang"], edition_config(config, e["lang"])) for e in config.extra.get("kb_editions") or []
             if e["lang"] != config.theme["language"]]
+
+
+_SHARED: dict = {}  # folder -> the site loaded for the edition built first in this process
+
+
+@contextlib.contextmanager
+def sharing(site):
+    """While the other editions of a site build in this process (after the English one, with
+    ``KB_EDITIONS=all``), they take the site the English build loaded instead of reading and
+    validating every file again: the same files, read a few seconds earlier."""
+    _SHARED[site.folder] = site
+    try:
+        yield
+    finally:
+        _SHARED.pop(site.folder, None)
+
+
+def load_site(folder: Path):
+    """The site in ``folder``: the one being shared (``sharing``), or read now."""
+    folder = Path(folder).resolve()
+    return _SHARED.get(folder) or site_mod.load(folder)

@@ -32,13 +32,14 @@ if _PACKAGE_PARENT not in sys.path:
     sys.path.insert(0, _PACKAGE_PARENT)
 
 from macros.editions import (clinic_nav, edition_configs, editions, language_nav,  # noqa: E402
-                             point_alternates)
-from macros.kb import reviews, site as site_mod  # noqa: E402
+                             load_site, point_alternates, sharing)
+from macros.kb import reviews  # noqa: E402
 from macros.kb.clinic import LOGO_TARGET  # noqa: E402
 from macros.kb.problems import DataError  # noqa: E402
 from macros.outputs.compact import compact_html  # noqa: E402
 from macros.outputs.site_output import SiteOutput  # noqa: E402
 from macros.render import i18n  # noqa: E402
+from macros.render.jinja import COMPILED  # noqa: E402
 from macros.render.urls import no_address  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.knowledge_base")
@@ -58,7 +59,7 @@ def on_config(config):
     offline_search(config)  # first: it fixes the URL style the pages and search entries use
     folder = Path(config.config_file_path).resolve().parent
     try:
-        site = site_mod.load(folder)
+        site = load_site(folder)
     except DataError as exc:
         raise Abort("\n" + exc.report()) from None
     for notice in site.notices:  # INFO: a notice never stops a build, strict or not
@@ -202,6 +203,7 @@ def on_env(env, config, files):
     """Our words in the theme's templates (the partials in ``overrides``), in the build's
     language, escaped: the theme's own words come from Material's ``lang.t``."""
     env.globals["_"] = lambda text, **values: Markup.escape(i18n.gettext(text, **values))
+    env.bytecode_cache = COMPILED
     return env
 
 
@@ -210,31 +212,32 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def on_serve(server, config, builder):
-    """With ``KB_EDITIONS=all`` (``make serve``), ``mkdocs serve`` of the English site also builds
-    every other edition into ``<lang>/`` of the served folder after each rebuild, so the language
-    selector works while editing; without it, serving either config alone reloads faster."""
+def all_editions(config) -> bool:
+    """``KB_EDITIONS=all`` (``make build``, ``make serve``): the English build also builds every
+    other edition, into ``<lang>/`` of its folder. Without it, each config builds alone."""
     import os
-    if os.environ.get("KB_EDITIONS") != "all" or config.theme["language"] != "en":
-        return server
+    return os.environ.get("KB_EDITIONS") == "all" and config.theme["language"] == "en"
+
+
+def build_other_editions(config) -> None:
+    """Every other edition, built in this process right after the English one: they share its
+    loaded site (``editions.sharing``), its imports and its compiled page templates."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    others = edition_configs(config)
-
-    def build_others():
-        for language, path in others:
-            other = load_config(str(path), site_dir=str(Path(config.site_dir) / language))
+    with sharing(current(config).site):
+        for language, path in edition_configs(config):
+            other = load_config(str(path), site_dir=str(Path(config.site_dir) / language),
+                                strict=config.strict)
             other.site_url = config.site_url.rstrip("/") + f"/{language}/"
             build(other, dirty=False)
 
-    def build_all(cfg=None):
-        builder(cfg)
-        build_others()
 
-    build_others()
-    server.builder = build_all
-    for _, path in others:  # their pages are under content/, which serve watches already
-        server.watch(str(path))
+def on_serve(server, config, builder):
+    """``make serve`` (``KB_EDITIONS=all``) rebuilds every edition after each edit (see
+    ``all_editions``) and watches their configs; serving either config alone reloads faster."""
+    if all_editions(config):
+        for _, path in edition_configs(config):  # their pages are under content/, watched already
+            server.watch(str(path))
     return server
 
 
@@ -261,3 +264,5 @@ def on_post_build(config):
         output.index_entries(index)
     if output.handouts:
         output.write_handouts(Path(config.site_dir))
+    if all_editions(config):
+        build_other_editions(config)

@@ -29,10 +29,10 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """The shipped site in both languages (English at the root, Spanish in es/), built once
-    with --strict into a temporary folder."""
+    with --strict into a temporary folder, as ``make build`` builds it."""
     from sitebuild import built_editions, shared
     return shared(tmp_path_factory, "shipped", lambda folder: built_editions(
-        [ROOT / "mkdocs.yml", ROOT / "mkdocs.es.yml"], folder / "site"))
+        ROOT / "mkdocs.yml", folder / "site"))
 
 
 @pytest.fixture(scope="session")
@@ -42,4 +42,4 @@ def clinic_editions(tmp_path_factory):
     from sitebuild import built_editions, shared
     example = ROOT / "examples" / "harbour-clinic"
     return shared(tmp_path_factory, "clinic", lambda folder: built_editions(
-        [example / "mkdocs.yml", example / "mkdocs.es.yml"], folder / "site"))
+        example / "mkdocs.yml", folder / "site"))

@@ -58,24 +58,11 @@ def built(config: Path, site_dir: Path, **options) -> Path:
     return site_dir
 
 
-def built_editions(configs: list[Path], site_dir: Path) -> Path:
-    """Every edition of a site built as one deployable folder: the first config (English) into
-    ``site_dir``, each other one into ``site_dir/<its language>``, side by side in parallel (each
-    into a folder of its own first: MkDocs empties the folder it builds into)."""
-    import shutil
-    jobs = []
-    for i, config in enumerate(configs):
-        target = site_dir if i == 0 else site_dir.parent / f"{site_dir.name}-{config.stem}"
-        args = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(target)]
-        jobs.append((target, subprocess.Popen(args, cwd=config.parent, text=True, stdout=subprocess.PIPE,
-                                              stderr=subprocess.STDOUT,
-                                              env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))))
-    for target, job in jobs:
-        out, _ = job.communicate(timeout=600)
-        assert job.returncode == 0, out
-    for config, (target, _) in zip(configs[1:], jobs[1:]):
-        shutil.move(str(target), str(site_dir / config.stem.split(".")[-1]))
-    return site_dir
+def built_editions(config: Path, site_dir: Path) -> Path:
+    """Every edition of a site built as ``make build`` builds them: ``KB_EDITIONS=all``, so the
+    English build (``config``) writes ``site_dir`` and then, in the same process, each other
+    language into ``site_dir/<lang>``."""
+    return built(config, site_dir, env={"KB_EDITIONS": "all"})
 
 
 def hostile_site(tmp: Path) -> Path:

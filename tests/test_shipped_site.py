@@ -155,10 +155,13 @@ def test_glossary_terms_show_their_definition_on_pages(shipped, built_site):
 
 
 def test_two_builds_of_the_same_input_are_identical(built_site, tmp_path):
+    """The Spanish edition built alone, from scratch, is the one ``make build`` writes into
+    ``es/`` after the English build in the same process, sharing its loaded data and compiled
+    templates: nothing of one build leaks into the next, and nothing depends on the run."""
     again = tmp_path / "again"
-    result = mkdocs_build(PROJECT_ROOT / "mkdocs.yml", again)
-    assert result.returncode == 0
-    compare = filecmp.dircmp(built_site, again, ignore=["sitemap.xml.gz", "sitemap.xml", "es"])  # English again
+    result = mkdocs_build(PROJECT_ROOT / "mkdocs.es.yml", again)
+    assert result.returncode == 0, result.stdout + result.stderr
+    compare = filecmp.dircmp(built_site / "es", again, ignore=["sitemap.xml.gz"])
     differing = []
 
     def walk(c, prefix=""):

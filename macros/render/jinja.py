@@ -36,6 +36,26 @@ HTML.filters["name"] = lambda text: i18n.name(text)
 HTML.filters["code"] = lambda text: Markup("<code>%s</code>") % text  # text escaped, in <code>
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the life of the process, keyed by template and
+    checked against its source (Jinja recompiles a template whose source changed). The theme's
+    environment uses it (``mkdocs_hooks.on_env``): each edition, and each rebuild while serving,
+    gets a new environment, and would otherwise compile the same 70-odd templates again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
+
+
 def use_templates(folder) -> None:
     """Also look for templates in ``folder`` (a kind that brings its own)."""
     if str(folder) not in HTML.loader.searchpath:
