@@ -1,5 +1,5 @@
 """The baseline's only hook: the same output steps as the knowledge base (glossary tooltips on
-each page's HTML, template indentation dropped from every page), so that the ratio measures the
+each page's HTML, each page's own scripts, template indentation dropped from every page), so that the ratio measures the
 data layer and nothing else. The glossary comes ready-made from ``glossary.json`` beside the
 baseline's ``mkdocs.yml``; ``macros.outputs.tooltips`` and ``macros.outputs.compact`` import nothing of the data
 layer (no Pydantic, no YAML)."""
@@ -12,6 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.outputs.compact import compact_html  # noqa: E402
+from macros.outputs.page_assets import page_assets  # noqa: E402
 from macros.outputs.tooltips import Glossary  # noqa: E402
 
 _GLOSSARY: dict[str, Glossary] = {}
@@ -24,6 +25,7 @@ def on_config(config):
 
 
 def on_page_content(html, page, config, files):
+    page.meta["kb_assets"] = page_assets(html)
     return _GLOSSARY["site"].annotate(html)
 
 

@@ -62,27 +62,36 @@ def _section_pages(folder: Path, titles: set[str]) -> set[str]:
 def editions(config, output) -> None:
     """The editions of ``extra.alternate`` this site has (English, and each language it has
     translations for), kept as ``kb_editions``. English is the site's root and every other
-    language lives in ``<lang>/`` beside it (``urls.alternates``). The language selector
-    (``overrides/partials/alternate.html``) links each page to itself in the other language,
-    relatively, so it works offline and on a local server; Material's ``hreflang`` links in the
-    page head read ``extra.alternate`` itself, so it is set to each page's addresses just before
-    the page is rendered (and to the home pages' otherwise, for the 404 page). Those are paths on
-    the site's own host, never full addresses: Material's script fetches a ``sitemap.xml`` beside
-    every ``hreflang`` address when a page opens, and a full one would send a kiosk's or a local
-    reader's request to the public site (or, with the placeholder ``site_url``, to example.org)."""
+    language lives in ``<lang>/`` beside it (``urls.alternates``).
+
+    The language selector (``overrides/partials/alternate.html``) links each page to itself in
+    the other language, relatively, so it works offline and on a local server. The ``hreflang``
+    alternates are in each edition's ``sitemap.xml`` (``overrides/sitemap.xml``), where search
+    engines read them as they read links in a page's head. The head has none: Material's script
+    fetches a ``sitemap.xml`` beside every alternate link in the head when a page opens, and
+    beside a page's own address that is a 404 (two errors per page), while a full address
+    would send a kiosk's or a local reader's request to the public site. So ``extra.alternate``
+    becomes a plain flag: Material's header shows the selector when it is set, and its head
+    template writes links only for a list."""
     languages = {"en", *output.site.translations.by_language}
     found = [e for e in config.extra.get("alternate") or []
              if e.get("lang") in languages and edition_config(config, e["lang"]) is not None]
     config.extra["kb_editions"] = found if len(found) > 1 else []
-    point_alternates(config, "")
+    config.extra["alternate"] = bool(config.extra["kb_editions"])
 
 
-def point_alternates(config, url: str) -> list[dict]:
-    found = (urls.alternates(url, config.theme["language"], config.extra["kb_editions"],
-                             config.site_url or "") if config.extra["kb_editions"] else [])
-    config.extra["alternate"] = [{"name": a["name"], "lang": a["lang"], "link": a["path"]}
-                                 for a in found]
-    return found
+def page_alternates(config, url: str) -> list[dict]:
+    """The page at ``url`` in every edition (``urls.alternates``), for its language selector."""
+    if not config.extra["kb_editions"]:
+        return []
+    return urls.alternates(url, config.theme["language"], config.extra["kb_editions"],
+                           config.site_url or "")
+
+
+def sitemap_alternates(config, url: str) -> list[dict]:
+    """The ``hreflang`` alternates of the page at ``url`` for the sitemap, which takes only full
+    addresses: none when ``site_url`` names no host."""
+    return [a for a in page_alternates(config, url) if a["address"]]
 
 
 def edition_config(config, language: str) -> Path | None:

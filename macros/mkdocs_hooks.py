@@ -32,11 +32,12 @@ if _PACKAGE_PARENT not in sys.path:
     sys.path.insert(0, _PACKAGE_PARENT)
 
 from macros.editions import (clinic_nav, edition_configs, editions, language_nav,  # noqa: E402
-                             load_site, point_alternates, sharing)
+                             load_site, page_alternates, sharing, sitemap_alternates)
 from macros.kb import reviews  # noqa: E402
 from macros.kb.clinic import LOGO_TARGET  # noqa: E402
 from macros.kb.problems import DataError  # noqa: E402
 from macros.outputs.compact import compact_html  # noqa: E402
+from macros.outputs.page_assets import page_assets  # noqa: E402
 from macros.outputs.site_output import SiteOutput  # noqa: E402
 from macros.render import i18n  # noqa: E402
 from macros.render.jinja import COMPILED  # noqa: E402
@@ -182,6 +183,7 @@ def on_page_content(html_text, page, config, files):
         html_text = str(generated.html)
         page.toc = get_toc(_toc_tokens(generated.headings))
         page.present_anchor_ids = set(_IDS.findall(html_text))
+    page.meta["kb_assets"] = page_assets(html_text)  # overrides/main.html loads them
     return output.annotate(html_text)
 
 
@@ -203,12 +205,13 @@ def on_env(env, config, files):
     """Our words in the theme's templates (the partials in ``overrides``), in the build's
     language, escaped: the theme's own words come from Material's ``lang.t``."""
     env.globals["_"] = lambda text, **values: Markup.escape(i18n.gettext(text, **values))
+    env.globals["kb_hreflang"] = lambda url: sitemap_alternates(config, url)  # overrides/sitemap.xml
     env.bytecode_cache = COMPILED
     return env
 
 
 def on_page_context(context, page, config, nav):
-    page.meta["kb_alternates"] = point_alternates(config, page.url)
+    page.meta["kb_alternates"] = page_alternates(config, page.url)
     return context
 
 
@@ -242,7 +245,6 @@ def on_serve(server, config, builder):
 
 
 def on_post_page(output, page, config):
-    point_alternates(config, "")
     return compact_html(output)
 
 

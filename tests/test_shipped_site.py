@@ -191,3 +191,23 @@ def test_search_index_finds_every_entry_by_title_alias_and_summary_words(shipped
             assert words(summary) <= indexed, f"{kind}/{entry_id}: summary"
     per_entry = (built_site / "search" / "search_index.json").stat().st_size / len(shipped.kb.entries)
     assert per_entry < 2048, f"{per_entry:.0f} bytes of search index per entry"
+
+
+def test_every_page_has_its_hreflang_alternates_in_the_sitemap_and_none_in_its_head(built_site):
+    """Each edition's sitemap gives every page its address in both languages (full addresses,
+    as sitemaps take); no page's head has an hreflang link, so Material's script, which
+    fetches a sitemap.xml beside each, requests nothing (see ``editions.editions``)."""
+    import xml.etree.ElementTree as ET
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = "https://example.org/massage-kb/"
+    for edition, prefix in ((built_site, ""), (built_site / "es", "es/")):
+        listed = ET.parse(edition / "sitemap.xml").getroot().findall("s:url", ns)
+        assert len(listed) > 600
+        for url in listed:
+            loc = url.find("s:loc", ns).text
+            path = loc.removeprefix(root + prefix)
+            links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+            assert links == {"en": root + path, "es": root + "es/" + path}, loc
+    for page in built_site.rglob("*.html"):
+        head = page.read_text(encoding="utf-8").split("</head>")[0]
+        assert "hreflang=" not in head, page

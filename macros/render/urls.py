@@ -97,18 +97,20 @@ def file_link(from_page: str, site_file: str, directory_urls: bool) -> str:
 def alternates(url: str, language: str, editions: list[dict], site_url: str = "") -> list[dict]:
     """The page at ``url`` (relative to its edition's root) in every edition (``{lang, name}``):
     English is the root and every other language lives in ``<lang>/`` beside it, so each
-    ``href`` is relative to the page (it works offline), and ``path`` is its path on the site's
-    own host (from ``site_url``'s path; no host, so nothing leads off the site)."""
+    ``href`` is relative to the page (it works offline), and ``address`` is its full address
+    from ``site_url`` (empty when that names no host)."""
     here = "" if language == "en" else f"{language}/"
     to_english = "../" * url.count("/") + ("../" if here else "")
-    root = urllib.parse.urlsplit(site_url).path or "/"
+    parts = urllib.parse.urlsplit(site_url)
+    root = parts.path or "/"
     root = root if root.endswith("/") else root + "/"
     root = root[: -len(here)] if here and root.endswith("/" + here) else root
+    host = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
     out = []
     for edition in editions:
         prefix = "" if edition["lang"] == "en" else f"{edition['lang']}/"
         out.append({"lang": edition["lang"], "name": edition["name"],
                     "current": edition["lang"] == language,
                     "href": to_english + prefix + url or "./",
-                    "path": root + prefix + url})
+                    "address": host + root + prefix + url if host else ""})
     return out

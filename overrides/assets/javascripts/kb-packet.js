@@ -166,8 +166,6 @@
     window.print();
   });
   window.addEventListener("beforeprint", fit);
-  document.querySelector("[data-kb-packet-needs-js]").hidden = true;
-  tool.hidden = false;
   showNote();
   filter();
   render();
