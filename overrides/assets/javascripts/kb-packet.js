@@ -17,7 +17,15 @@
     items[key] = li;
     titles[key] = li.querySelector(".kb-packet-order-title").textContent;
   });
-  all(shelf, "section[data-kb-entry]").forEach(function (s) { parts[s.getAttribute("data-kb-entry")] = s; });
+  // Each entry's printable part waits in a <template> until it is first chosen.
+  var waiting = {};
+  all(shelf, "template[data-kb-entry-template]").forEach(function (t) {
+    waiting[t.getAttribute("data-kb-entry-template")] = t;
+  });
+  function part(key) {
+    if (!parts[key]) parts[key] = document.importNode(waiting[key].content, true).querySelector("section");
+    return parts[key];
+  }
   var search = tool.querySelector("[data-kb-packet-search]");
   var count = tool.querySelector("[data-kb-packet-count]");
   var status = tool.querySelector("[data-kb-packet-status]");
@@ -39,7 +47,7 @@
     Array.prototype.forEach.call(packet.children, function (child) {
       probe.appendChild(child === shelf ? entries : child.cloneNode(true));
     });
-    order.forEach(function (key) { entries.appendChild(parts[key].cloneNode(true)); });
+    order.forEach(function (key) { entries.appendChild(part(key).cloneNode(true)); });
     probe.hidden = false;
     probe.removeAttribute("data-kb-packet");
     probe.classList.add("kb-packet--measure");
@@ -80,11 +88,11 @@
       list.appendChild(li);
       li.querySelector("[data-kb-move='-1']").disabled = i === 0;
       li.querySelector("[data-kb-move='1']").disabled = i === order.length - 1;
-      parts[key].hidden = false;
-      shelf.appendChild(parts[key]);
+      part(key).hidden = false;
+      shelf.appendChild(part(key));
     });
     Object.keys(items).forEach(function (key) {
-      if (order.indexOf(key) < 0) { items[key].hidden = true; parts[key].hidden = true; }
+      if (order.indexOf(key) < 0) { items[key].hidden = true; if (parts[key]) parts[key].hidden = true; }
     });
     empty.hidden = order.length > 0;
     packet.hidden = order.length === 0;
