@@ -177,7 +177,7 @@ def test_the_packet_page_holds_every_printable_entry_hidden_until_chosen(built_s
     html = (built_site / "packet" / "index.html").read_text(encoding="utf-8")
     printable = [e for kind in ("technique", "condition", "therapy", "faq", "context")
                  for e in shipped.kb.of_kind(kind)]
-    assert len(re.findall(r'<input type="checkbox" value="[a-z-]+/[a-z0-9-]+" data-kb-pick>', html)) == len(printable)
+    assert len(re.findall(r'<input type="checkbox" value="[a-z-]+/[a-z0-9-]+" data-kb-kind="[^"]+" data-kb-pick>', html)) == len(printable)
     waiting = re.findall(r'<template data-kb-entry-template="([^"]+)">\s*<section class="kb-packet-entry" '
                          r'data-kb-entry="\1">', html)
     assert len(waiting) == len(printable)

@@ -1,5 +1,6 @@
 // The patient packet page: tick pages, put them in order, type a note, print. Every page's
-// printable part is already in the page (hidden): this script only shows, orders and prints them.
+// printable part is already in the page (in a <template>): this script only shows, orders and
+// prints them.
 // Plain JavaScript: no network, no storage. The note is copied into the packet as text
 // (textContent) and lives only in this page until it is closed or reloaded.
 (function () {
@@ -12,10 +13,20 @@
   var list = tool.querySelector("[data-kb-packet-order]");
   var shelf = packet.querySelector("[data-kb-packet-entries]");
   var items = {}, parts = {}, titles = {};
-  all(list, "li[data-kb-entry]").forEach(function (li) {
-    var key = li.getAttribute("data-kb-entry");
+  // The list's row for each page, made from the one row in the page (as text: no markup).
+  var row = tool.querySelector("template[data-kb-order-template]");
+  boxes.forEach(function (box) {
+    var key = box.value, li = document.importNode(row.content, true).querySelector("li");
+    titles[key] = box.parentNode.textContent.trim();
+    li.setAttribute("data-kb-entry", key);
+    li.hidden = true;
+    li.querySelector(".kb-packet-order-title").textContent = titles[key];
+    li.querySelector(".kb-packet-order-kind").textContent = "(" + box.getAttribute("data-kb-kind") + ")";
+    all(li, "button[aria-label]").forEach(function (button) {
+      button.setAttribute("aria-label", button.getAttribute("aria-label").split("{title}").join(titles[key]));
+    });
+    list.appendChild(li);
     items[key] = li;
-    titles[key] = li.querySelector(".kb-packet-order-title").textContent;
   });
   // Each entry's printable part waits in a <template> until it is first chosen.
   var waiting = {};
