@@ -288,6 +288,8 @@ def test_hostile_data_runs_no_script_on_hover_focus_or_search(browser, hostile_u
         checked += 1
     assert page.locator("section[data-kb-entry='technique/stroking'] h2").text_content() == \
         'Stroking"><script>window.__pwned="title"</script>'
+    assert page.locator("li[data-kb-entry='technique/stroking'] [data-kb-move='1']").get_attribute(
+        "aria-label") == 'Move Stroking"><script>window.__pwned="title"</script> down'
     assert page.locator("[data-kb-packet-note-text] *").count() == 0
     page.pdf(format="A4")
     assert page.evaluate("window.__pwned") is None
