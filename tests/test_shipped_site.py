@@ -211,3 +211,15 @@ def test_every_page_has_its_hreflang_alternates_in_the_sitemap_and_none_in_its_h
     for page in built_site.rglob("*.html"):
         head = page.read_text(encoding="utf-8").split("</head>")[0]
         assert "hreflang=" not in head, page
+
+
+def test_the_evidence_maps_marks_are_named_in_their_editions_language(built_site):
+    """Each mark's accessible name ("Low back pain and Swedish massage: Low") in English, and in
+    Spanish on the Spanish map; no hover title (Material would mount a tooltip on each of them)."""
+    for folder, joiner in ((built_site, " and "), (built_site / "es", " y ")):
+        html = (folder / "evidence" / "index.html").read_text(encoding="utf-8")
+        marks = re.findall(r'<a class="kb-mark[^"]*" href="[^"]+" ([^>]*)>', html)
+        assert len(marks) > 100
+        for attributes in marks:
+            name = re.fullmatch(r'aria-label="([^"]+)"', attributes)
+            assert name and joiner in name.group(1) and ": " in name.group(1), attributes
