@@ -9,6 +9,7 @@ import html
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,7 @@ from htmlsite import pages, resolve
 from macros.kb import site as site_mod
 from macros.outputs import packet
 from macros.outputs.site_output import SiteOutput
-from sitebuild import ROOT, built, copy_fixture, write_config
+from sitebuild import ROOT, built, copy_fixture, mkdocs_build, write_config
 from test_clinic import EXAMPLE, copy_example, require_weasyprint
 from test_trust_boundary import LIVE, text_of
 
@@ -165,12 +166,10 @@ HOSTILE = {
 }
 
 
-@pytest.fixture(scope="module")
-def hostile_spanish(tmp_path_factory):
-    """A small clinic over the ``mini`` fixture, built in Spanish with a hostile clinic.yml
-    translation (not strict: the fixture has no Spanish interface words)."""
+def mini_spanish_clinic(tmp: Path) -> Path:
+    """A small clinic over the ``mini`` fixture with a Spanish edition and a hostile clinic.yml
+    translation. The fixture has no Spanish interface words, so a strict Spanish build warns."""
     import yaml
-    tmp = tmp_path_factory.mktemp("hostile-es")
     copy_fixture("mini", tmp / "site")
     clinic = tmp / "clinic"
     (clinic / "content" / "es").mkdir(parents=True)
@@ -190,7 +189,28 @@ def hostile_spanish(tmp_path_factory):
     (clinic / "mkdocs.es.yml").write_text(
         "INHERIT: mkdocs.yml\nsite_url: https://clinic.example/learn/es/\ndocs_dir: content/es\n"
         "strict: false\ntheme:\n  language: es\n", encoding="utf-8")
+    return clinic
+
+
+@pytest.fixture(scope="module")
+def hostile_spanish(tmp_path_factory):
+    """The small clinic built in Spanish (not strict: the fixture has no Spanish interface words)."""
+    clinic = mini_spanish_clinic(tmp_path_factory.mktemp("hostile-es"))
     return built(clinic / "mkdocs.es.yml", clinic / "built", strict=False)
+
+
+def test_make_build_stops_on_a_warning_of_the_spanish_edition(tmp_path):
+    """``make build`` (``KB_EDITIONS=all``, strict): the Spanish edition, built after English in
+    the same process, is strict too; a link only its pages have that leads nowhere stops the
+    build, named, with a non-zero exit and no traceback."""
+    folder = copy_example(tmp_path)
+    about = folder / "content" / "es" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[Horario](horario.md)\n", encoding="utf-8")
+    result = mkdocs_build(folder / "mkdocs.yml", folder / "built", env={"KB_EDITIONS": "all"})
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "horario.md" in output and "Aborted with" in output and "Traceback" not in output
+    assert (folder / "built" / "index.html").is_file()  # English was built first
 
 
 def test_hostile_spanish_clinic_text_is_text(hostile_spanish):
