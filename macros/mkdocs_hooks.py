@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import re
 import sys
 from pathlib import Path
@@ -218,7 +219,6 @@ def on_page_context(context, page, config, nav):
 def all_editions(config) -> bool:
     """``KB_EDITIONS=all`` (``make build``, ``make serve``): the English build also builds every
     other edition, into ``<lang>/`` of its folder. Without it, each config builds alone."""
-    import os
     return os.environ.get("KB_EDITIONS") == "all" and config.theme["language"] == "en"
 
 

@@ -223,3 +223,17 @@ def test_the_evidence_maps_marks_are_named_in_their_editions_language(built_site
         for attributes in marks:
             name = re.fullmatch(r'aria-label="([^"]+)"', attributes)
             assert name and joiner in name.group(1) and ": " in name.group(1), attributes
+
+
+def test_each_page_loads_only_the_widget_scripts_it_uses(built_site):
+    """An entry page loads the reading-level switch's script and none of the others; each
+    widget's page loads its own (``outputs/page_assets``)."""
+    def loaded(path):
+        html = (built_site / path).read_text(encoding="utf-8")
+        return set(re.findall(r'assets/(?:javascripts|stylesheets)/(kb-[a-z-]+\.(?:js|css))', html))
+    assert loaded("techniques/swedish-massage/index.html") == {"kb-level.js"}
+    assert loaded("conditions/index.html") == {"kb-filters.js"}
+    assert loaded("evidence/index.html") >= {"kb-map.js"}
+    assert loaded("before-your-visit/index.html") >= {"kb-visit.js"}
+    assert loaded("packet/index.html") >= {"kb-packet.js", "kb-packet.css"}
+    assert "kb-packet.js" not in loaded("es/techniques/swedish-massage/index.html")
