@@ -442,47 +442,22 @@ def test_the_visit_check_shows_what_applies_and_keeps_nothing(page, base_url):
 
 
 # ---- The Spanish edition (es/) -----------------------------------------------------------------
-SPANISH_PAGES = ["", "conditions/low-back-pain/", "techniques/swedish-massage/", "therapies/yoga/",
-                 "history/per-henrik-ling/", "credentials/mblex/", "sources/lbp-furlan-2015/",
-                 "glossary/fascia/", "faq/what-is-medical-massage/", "contexts/pregnancy/",
-                 "conditions/", "evidence/", "regions/lower-back/", "safety/", "before-your-visit/",
-                 "open-data/", "tags/"]
-
-
 def switch_language(page, name):
     page.locator(".md-header .md-select").hover()
     page.locator(".md-select__link", has_text=name).click()
     page.wait_for_load_state()
 
 
-def selector_target(page, name: str) -> str:
-    """Where the language selector's entry ``name`` leads, as the browser resolves it."""
-    return page.locator(".md-select__link", has_text=name).evaluate("a => a.href")
-
-
 def test_the_language_selector_leads_to_the_same_page_and_back(page, base_url):
-    """On every page kind the selector leads to the same page in Spanish, whose selector leads
-    back; on three of them a reader's round trip through the menu, clicked."""
-    wrong = []
-    for path in SPANISH_PAGES:
-        page.goto(base_url + path)
-        spanish = selector_target(page, "Español")
-        # The Spanish page as the browser gets it, read in place: its language, where its
-        # selector leads back to, and no hreflang link in its head (they are in the sitemap).
-        back, lang, langs = page.evaluate("""async url => {
-            const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), "text/html");
-            const link = [...doc.querySelectorAll(".md-select__link")].find(a => a.textContent.trim() === "English");
-            return [new URL(link.getAttribute("href"), url).href, doc.documentElement.lang,
-                    [...doc.querySelectorAll("head link[rel=alternate][hreflang]")].map(e => e.hreflang).sort()];
-        }""", spanish)
-        if (spanish, back, lang, langs) != (base_url + "es/" + path, base_url + path, "es", []):
-            wrong.append((path, spanish, back, lang, langs))
-    assert wrong == []
+    """A reader's round trip through the menu, clicked, on three page kinds. That every page's
+    selector leads to itself in the other language is checked on the built HTML
+    (``test_shipped_site``)."""
     for path in ("", "conditions/low-back-pain/", "evidence/"):
         page.goto(base_url + path)
         assert page.evaluate("document.documentElement.lang") == "en"
         switch_language(page, "Español")
         assert page.url == base_url + "es/" + path
+        assert page.evaluate("document.documentElement.lang") == "es"
         switch_language(page, "English")
         assert page.url == base_url + path
 

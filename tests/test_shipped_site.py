@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import filecmp
 import json
+import posixpath
 import re
 
 import jsonschema
@@ -211,6 +212,30 @@ def test_every_page_has_its_hreflang_alternates_in_the_sitemap_and_none_in_its_h
     for page in built_site.rglob("*.html"):
         head = page.read_text(encoding="utf-8").split("</head>")[0]
         assert "hreflang=" not in head, page
+
+
+SELECTOR_LINK = re.compile(r'<a href="([^"]+)" hreflang="(en|es)" lang="\2" class="md-select__link"')
+
+
+def test_the_language_selector_leads_every_page_to_itself_in_the_other_language(built_site):
+    """On every page of both editions the selector's two links lead to this page in English and
+    in Spanish (the browser test clicks through three of them), and each page says its language."""
+    from htmlsite import resolve
+    wrong = []
+    for page in sorted(built_site.rglob("*.html")):
+        rel = page.relative_to(built_site).as_posix()
+        english = rel.removeprefix("es/")
+        if english == "404.html":
+            continue  # no counterpart address: the 404 page has no selector
+        html = page.read_text(encoding="utf-8")
+        links = {lang: posixpath.normpath(resolve(built_site, rel, href)[0])
+                 for href, lang in SELECTOR_LINK.findall(html)}
+        language = "es" if rel.startswith("es/") else "en"
+        if (links != {"en": english, "es": "es/" + english} or not (built_site / links["es"]).is_file()
+                or f'<html lang="{language}"' not in html):
+            wrong.append((rel, links))
+    assert len(list(built_site.glob("es/**/*.html"))) > 600
+    assert wrong == []
 
 
 def test_the_evidence_maps_marks_are_named_in_their_editions_language(built_site):
