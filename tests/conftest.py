@@ -1,6 +1,7 @@
 """Shared fixtures: the project's paths and the shipped site's knowledge base, loaded once."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -43,3 +44,20 @@ def clinic_editions(tmp_path_factory):
     example = ROOT / "examples" / "harbour-clinic"
     return shared(tmp_path_factory, "clinic", lambda folder: built_editions(
         example / "mkdocs.yml", folder / "site"))
+
+
+# The two big shared builds, in the order the workers start them.
+FIRST_BUILDS = ["built_site", "clinic_editions"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def builds_start_on_different_workers(request):
+    """Under pytest-xdist, worker *i* makes ``FIRST_BUILDS[i]`` before its first test, when any
+    collected test needs it. Otherwise both workers ask for the shipped site first, and one
+    waits idle on the lock while the other builds it."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker.startswith("gw") or int(worker[2:]) >= len(FIRST_BUILDS):
+        return
+    name = FIRST_BUILDS[int(worker[2:])]
+    if any(name in item.fixturenames for item in request.session.items):
+        request.getfixturevalue(name)
