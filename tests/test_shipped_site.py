@@ -10,7 +10,7 @@ import re
 import jsonschema
 import pytest
 
-from htmlsite import broken_links, pages
+from htmlsite import broken_links, pages, resolve
 from macros import kinds
 from macros.kb import icd10cm, yamlsource
 from macros.outputs import export
@@ -220,7 +220,6 @@ SELECTOR_LINK = re.compile(r'<a href="([^"]+)" hreflang="(en|es)" lang="\2" clas
 def test_the_language_selector_leads_every_page_to_itself_in_the_other_language(built_site):
     """On every page of both editions the selector's two links lead to this page in English and
     in Spanish (the browser test clicks through three of them), and each page says its language."""
-    from htmlsite import resolve
     wrong = []
     for page in sorted(built_site.rglob("*.html")):
         rel = page.relative_to(built_site).as_posix()
