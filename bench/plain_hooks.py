@@ -1,6 +1,6 @@
 """The baseline's only hook: the same output steps as the knowledge base (glossary tooltips on
-each page's HTML, each page's own scripts, template indentation dropped from every page), so that the ratio measures the
-data layer and nothing else. The glossary comes ready-made from ``glossary.json`` beside the
+each page's HTML, each page's own scripts, template indentation dropped from every page), so
+that the ratio measures the data layer and nothing else. The glossary comes ready-made from ``glossary.json`` beside the
 baseline's ``mkdocs.yml``; ``macros.outputs.tooltips`` and ``macros.outputs.compact`` import nothing of the data
 layer (no Pydantic, no YAML)."""
 from __future__ import annotations

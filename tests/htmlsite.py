@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -77,6 +78,16 @@ def resolve(site: Path, from_rel: str, url: str) -> tuple[str | None, str]:
     if (site / joined).is_dir() or target.endswith("/"):
         joined = posixpath.join(joined, "index.html")
     return joined, parts.fragment
+
+
+_LANGUAGE_LINK = re.compile(r'<a href="([^"]+)" hreflang="([a-z-]+)" lang="\2" class="md-select__link"')
+
+
+def language_links(site: Path, from_rel: str, html: str) -> dict[str, str]:
+    """Where the language selector of the page ``from_rel`` (whose HTML is ``html``) leads, by
+    language: the site-relative files."""
+    return {lang: posixpath.normpath(resolve(site, from_rel, href)[0])
+            for href, lang in _LANGUAGE_LINK.findall(html)}
 
 
 def broken_links(site: Path, parsed: dict[str, Page] | None = None,

@@ -4,13 +4,12 @@ from __future__ import annotations
 import datetime as dt
 import filecmp
 import json
-import posixpath
 import re
 
 import jsonschema
 import pytest
 
-from htmlsite import broken_links, pages, resolve
+from htmlsite import broken_links, language_links, pages
 from macros import kinds
 from macros.kb import icd10cm, yamlsource
 from macros.outputs import export
@@ -214,9 +213,6 @@ def test_every_page_has_its_hreflang_alternates_in_the_sitemap_and_none_in_its_h
         assert "hreflang=" not in head, page
 
 
-SELECTOR_LINK = re.compile(r'<a href="([^"]+)" hreflang="(en|es)" lang="\2" class="md-select__link"')
-
-
 def test_the_language_selector_leads_every_page_to_itself_in_the_other_language(built_site):
     """On every page of both editions the selector's two links lead to this page in English and
     in Spanish (the browser test clicks through three of them), and each page says its language."""
@@ -227,8 +223,7 @@ def test_the_language_selector_leads_every_page_to_itself_in_the_other_language(
         if english == "404.html":
             continue  # no counterpart address: the 404 page has no selector
         html = page.read_text(encoding="utf-8")
-        links = {lang: posixpath.normpath(resolve(built_site, rel, href)[0])
-                 for href, lang in SELECTOR_LINK.findall(html)}
+        links = language_links(built_site, rel, html)
         language = "es" if rel.startswith("es/") else "en"
         if (links != {"en": english, "es": "es/" + english} or not (built_site / links["es"]).is_file()
                 or f'<html lang="{language}"' not in html):
